@@ -1,27 +1,75 @@
+using CommunitySuccess.Core.Data;
+using CommunitySuccess.Web.Accounts;
 using CommunitySuccess.Web.Components;
+using CommunitySuccess.Web.Endpoints;
+using CommunitySuccess.Web.Hosting;
+using CommunitySuccess.Web.Jobs;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+// Configuration: the repository-root appsettings.json, then environment variables and user secrets.
+RootAppSettings.Use(builder.Configuration, builder.Environment.ContentRootPath);
+if (builder.Environment.IsDevelopment())
+{
+    builder.Logging.AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; });
+}
+else
+{
+    builder.Logging.ClearProviders().AddJsonConsole();
+}
+
+var mode = AppMode.From(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(mode);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAppOptions(builder.Configuration);
+
+// Data, accounts, jobs
+builder.Services.AddAppDatabase(mode.ConnectionString);
+builder.Services.AddAccounts();
+builder.Services.AddJobs();
+builder.Services.AddAppHealthChecks();
+builder.Services.AddHostedService<StartupInitializer>();
+
+// UI
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSingleton<ConfigurationOverview>();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAppHealthChecks();
+app.MapAccountEndpoints();
+app.MapJobsDashboard(Policies.Admin);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException ex)
+{
+    // A bad or unknown key in our own sections: say which, plainly, and stop.
+    await Console.Error.WriteLineAsync("CommunitySuccess cannot start: the configuration has errors.");
+    foreach (var failure in ex.Failures)
+    {
+        await Console.Error.WriteLineAsync($"  - {failure}");
+    }
+
+    Environment.ExitCode = 1;
+}
+
+/// <summary>Entry point; public so the test host can start the app.</summary>
+public partial class Program;

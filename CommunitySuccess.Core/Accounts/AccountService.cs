@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CommunitySuccess.Core.Accounts;
+
+/// <summary>A sign-in account as the admin page shows it.</summary>
+public sealed record AccountSummary(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut);
+
+/// <summary>The outcome of an account change: success, or the errors to show next to the form.</summary>
+public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
+{
+    public static readonly AccountResult Success = new(true, []);
+
+    public static AccountResult Failed(params string[] errors) => new(false, errors);
+
+    public static AccountResult From(IdentityResult result) =>
+        result.Succeeded ? Success : new(false, result.Errors.Select(e => e.Description).ToList());
+}
+
+/// <summary>
+/// Accounts and roles: the first admin, the admin page's changes. Each call works in its own DI scope so a
+/// long-lived Blazor circuit never holds a stale Identity store.
+/// </summary>
+public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<AccountService> logger)
+{
+    public async Task<bool> AnyUserExistsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.Users.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the roles if missing. Safe to run at every start.</summary>
+    public async Task EnsureRolesAsync()
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates the first admin, but only while no user exists: used by start-up (<c>Admin:Email</c>) and by the
+    /// <c>/setup</c> page, which therefore stops working once anybody exists.
+    /// </summary>
+    public async Task<AccountResult> CreateFirstAdminAsync(string email, string displayName, string password, CancellationToken cancellationToken)
+    {
+        if (await AnyUserExistsAsync(cancellationToken))
+        {
+            return AccountResult.Failed("Setup is closed: an account already exists. Ask an admin to create yours.");
+        }
+
+        var result = await CreateUserAsync(email, displayName, password, [Roles.Admin, Roles.Engineer]);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Created the first admin account {Email}", email);
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var all = await users.Users.OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var summaries = new List<AccountSummary>(all.Count);
+        foreach (var user in all)
+        {
+            var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+            var locked = !user.IsDisabled && user.LockoutEnd is { } end && end > now;
+            summaries.Add(new AccountSummary(user.Id, user.Email ?? "", user.DisplayName, roles, user.IsDisabled, locked));
+        }
+
+        return summaries;
+    }
+
+    public async Task<AccountResult> CreateUserAsync(string email, string displayName, string password, IReadOnlyCollection<string> roles)
+    {
+        email = email.Trim();
+        if (!email.Contains('@', StringComparison.Ordinal))
+        {
+            return AccountResult.Failed("Email must be an email address.");
+        }
+
+        var unknownRoles = roles.Except(Roles.All).ToList();
+        if (unknownRoles.Count > 0)
+        {
+            return AccountResult.Failed($"Unknown role: {string.Join(", ", unknownRoles)}.");
+        }
+
+        if (roles.Count == 0)
+        {
+            return AccountResult.Failed("Choose at least one role.");
+        }
+
+        await EnsureRolesAsync();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return AccountResult.Failed($"An account for {email} already exists.");
+        }
+
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim(),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return AccountResult.From(created);
+        }
+
+        return AccountResult.From(await users.AddToRolesAsync(user, roles));
+    }
+
+    public Task<AccountResult> ResetPasswordAsync(string userId, string newPassword) =>
+        WithUserAsync(userId, async (users, user) =>
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var result = await users.ResetPasswordAsync(user, token, newPassword);
+            if (result.Succeeded)
+            {
+                // A reset also clears a lockout, which is what an admin resetting a password means.
+                await users.SetLockoutEndDateAsync(user, null);
+                await users.ResetAccessFailedCountAsync(user);
+            }
+
+            return result;
+        });
+
+    public Task<AccountResult> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, string actingUserId) =>
+        WithUserAsync(userId, async (users, user) =>
+        {
+            if (roles.Count == 0 || roles.Except(Roles.All).Any())
+            {
+                return IdentityResult.Failed(new IdentityError { Description = "Choose at least one of Admin, Engineer, Product." });
+            }
+
+            if (userId == actingUserId && !roles.Contains(Roles.Admin))
+            {
+                return IdentityResult.Failed(new IdentityError { Description = "You cannot remove your own Admin role." });
+            }
+
+            var current = await users.GetRolesAsync(user);
+            var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
+            if (!removed.Succeeded)
+            {
+                return removed;
+            }
+
+            var added = await users.AddToRolesAsync(user, roles.Except(current));
+            // A role change takes effect in open sessions at the next security-stamp check.
+            return added.Succeeded ? await users.UpdateSecurityStampAsync(user) : added;
+        });
+
+    /// <summary>Disables or re-enables an account; disabling ends its sessions (the security stamp changes).</summary>
+    public Task<AccountResult> SetDisabledAsync(string userId, bool disabled, string actingUserId) =>
+        WithUserAsync(userId, async (users, user) =>
+        {
+            if (disabled && userId == actingUserId)
+            {
+                return IdentityResult.Failed(new IdentityError { Description = "You cannot disable your own account." });
+            }
+
+            user.IsDisabled = disabled;
+            user.LockoutEnabled = true;
+            user.LockoutEnd = disabled ? DateTimeOffset.MaxValue : null;
+            var updated = await users.UpdateAsync(user);
+            return updated.Succeeded ? await users.UpdateSecurityStampAsync(user) : updated;
+        });
+
+    private async Task<AccountResult> WithUserAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountResult.Failed("That account no longer exists.");
+        }
+
+        return AccountResult.From(await change(users, user));
+    }
+}

@@ -1,0 +1,18 @@
+using CommunitySuccess.Core.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySuccess.Core.Data;
+
+/// <summary>
+/// The one database: Identity tables and every feature's tables. Each feature owns its entities and their
+/// <see cref="IEntityTypeConfiguration{TEntity}"/>; they are picked up from this assembly.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}
