@@ -28,7 +28,7 @@ builder.Services.AddAppOptions(builder.Configuration);
 // Data, accounts, jobs
 builder.Services.AddAppDatabase(mode.ConnectionString);
 builder.Services.AddAccounts();
-builder.Services.AddJobs();
+builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddAppHealthChecks();
 builder.Services.AddHostedService<StartupInitializer>();
 

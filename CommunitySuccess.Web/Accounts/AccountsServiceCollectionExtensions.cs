@@ -29,8 +29,9 @@ public static class AccountsServiceCollectionExtensions
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
-        // A disabled account or a role change changes the security stamp; check it often so sessions end soon.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled account or a role change changes the security stamp. Check it on every request (one indexed
+        // read; a small team's desk can afford it) so a disabled person's sessions end at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.AddIdentityCore<AppUser>(options =>
             {

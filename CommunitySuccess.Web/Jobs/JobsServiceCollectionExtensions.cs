@@ -1,3 +1,4 @@
+using CommunitySuccess.Core.Configuration;
 using Hangfire;
 using Hangfire.Dashboard;
 
@@ -9,14 +10,19 @@ public static class JobsServiceCollectionExtensions
     /// Hangfire with in-memory storage: durability of outbound writes comes from our outbox table, not from job
     /// storage. Jobs take ids, not entities, and are safe to run twice.
     /// </summary>
-    public static IServiceCollection AddJobs(this IServiceCollection services)
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<JobsOptions>(configuration, JobsOptions.SectionName);
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseInMemoryStorage());
-        services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        if (configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>()?.RunServer ?? true)
+        {
+            services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        }
+
         return services;
     }
 

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CommunitySuccess.Tests.TestSupport;
+
+/// <summary>
+/// The real app on a real Kestrel port (127.0.0.1, free port) with its own fresh data folder. No Hangfire
+/// server: tests call jobs directly. Settings go in through <see cref="Settings"/> before the first use.
+/// </summary>
+public sealed partial class AppFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@example.test";
+    public const string AdminPassword = "correct-horse-battery";
+
+    public AppFactory(Action<Dictionary<string, string?>>? configure = null)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("cs-app-").FullName;
+        Settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(DataDirectory, "app.db")}",
+            ["ConnectionStrings:Demo"] = $"Data Source={Path.Combine(DataDirectory, "demo.db")}",
+            ["Sandbox:Enabled"] = "false",
+            ["Jobs:RunServer"] = "false",
+            ["Admin:Email"] = AdminEmail,
+            ["Admin:Password"] = AdminPassword,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        configure?.Invoke(Settings);
+        UseKestrel(0);
+    }
+
+    public string DataDirectory { get; }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    /// <summary>The server's real address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient CreateBrowserClient()
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Signs in through the real sign-in form (antiforgery token and all) and returns the response.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/Account/Login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/Account/Login", content);
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var client = CreateBrowserClient();
+        using var response = await PostLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing connection: the OS temp folder is cleaned anyway.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
