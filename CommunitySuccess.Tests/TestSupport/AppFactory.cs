@@ -48,6 +48,8 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the framework does not map _content/ and _framework/ from the build's manifest by itself.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
