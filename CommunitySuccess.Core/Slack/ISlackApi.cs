@@ -11,6 +11,9 @@ namespace CommunitySuccess.Core.Slack;
 /// </remarks>
 public interface ISlackApi
 {
+    /// <summary>Page size for history, replies and lists (Slack recommends no more than 200).</summary>
+    const int DefaultPageSize = 200;
+
     /// <summary><c>auth.test</c>: checks the token and says which bot user and bot id it belongs to.</summary>
     Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken = default);
 
@@ -23,7 +26,7 @@ public interface ISlackApi
         string? oldest = null,
         string? latest = null,
         string? cursor = null,
-        int limit = SlackApiClient.DefaultPageSize,
+        int limit = DefaultPageSize,
         CancellationToken cancellationToken = default);
 
     /// <summary>Every message of <c>conversations.history</c> between the bounds, following cursors, newest first.</summary>

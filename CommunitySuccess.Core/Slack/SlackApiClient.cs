@@ -28,8 +28,7 @@ public sealed partial class SlackApiClient(
     TimeProvider timeProvider,
     ILogger<SlackApiClient> logger) : ISlackApi
 {
-    /// <summary>Page size for history, replies and lists (Slack recommends no more than 200).</summary>
-    public const int DefaultPageSize = 200;
+    private const int DefaultPageSize = ISlackApi.DefaultPageSize;
 
     /// <summary>How many times a read waits out a 429 before it gives up.</summary>
     public const int MaxReadRetries = 5;
