@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySuccess.Core.Slack;
+
+/// <summary>Registers the Slack Web API client and the request-signature verifier.</summary>
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ISlackApi"/> as a typed <see cref="HttpClient"/> (<see cref="SlackApiClient"/>) and
+    /// <see cref="SlackSignatureVerifier"/>. Expects <see cref="IOptionsMonitor{SlackOptions}"/> and
+    /// <see cref="TimeProvider"/> to be registered by the caller.
+    /// </summary>
+    /// <remarks>
+    /// Deliberately no standard resilience handler: its retries and attempt time-outs would re-send
+    /// <c>chat.postMessage</c> and other writes that Slack may already have carried out. The client waits out 429s
+    /// on reads itself; writes are retried by the outbox, which first looks for its own tag.
+    /// </remarks>
+    public static IServiceCollection AddSlackClient(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddHttpClient<ISlackApi, SlackApiClient>((provider, client) =>
+        {
+            // Requests carry absolute URLs built from the current options; the base address is for logs and tools.
+            var baseUrl = provider.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue.ApiBaseUrl;
+            if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
+            {
+                client.BaseAddress = uri;
+            }
+
+            client.Timeout = TimeSpan.FromSeconds(30);
+        });
+        services.TryAddSingleton<SlackSignatureVerifier>();
+        return services;
+    }
+}
