@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunitySuccess.Tests.Inbox;
 
 /// <summary>A test-only context holding just the inbox tables, as the app's context will configure them.</summary>
-internal sealed class InboxTestDbContext(DbContextOptions<InboxTestDbContext> options) : DbContext(options)
+public sealed class InboxTestDbContext(DbContextOptions<InboxTestDbContext> options) : DbContext(options)
 {
     public DbSet<SupportThread> Threads => Set<SupportThread>();
 
@@ -26,7 +26,7 @@ internal sealed class InboxTestDbContext(DbContextOptions<InboxTestDbContext> op
 }
 
 /// <summary>A SQLite in-memory database that lives as long as this object keeps its connection open.</summary>
-internal sealed class InboxTestDatabase : IDisposable
+public sealed class InboxTestDatabase : IDisposable
 {
     private readonly SqliteConnection _connection = new("DataSource=:memory:");
 
