@@ -1,0 +1,68 @@
+using CommunitySuccess.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySuccess.Core.Inbox;
+
+/// <summary>
+/// The 48-hour rule, run after every sync: flags In Progress threads whose user has been silent too long after
+/// the team's last message, clears flags that no longer apply, and — when <c>Inbox:AutoFollowUp</c> is on —
+/// follows up and closes the threads whose deadline passed while the app was running.
+/// </summary>
+public sealed class FollowUpService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    InboxActionsService actions,
+    AppClock clock,
+    IOptionsMonitor<InboxOptions> options,
+    TimeProvider time,
+    ILogger<FollowUpService> logger)
+{
+    public sealed record Result(int Flagged, int AutoFollowedUp);
+
+    public async Task<Result> EvaluateAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var inbox = options.CurrentValue;
+        var autoIds = new List<long>();
+        var flagged = 0;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var candidates = await db.Set<SupportThread>()
+                .Where(t => t.NeedsFollowUp || (t.Status == ThreadStatus.InProgress && t.LastMessageByTeam))
+                .ToListAsync(cancellationToken);
+            foreach (var thread in candidates)
+            {
+                var assessment = FollowUpRules.Assess(thread, now, inbox, clock.StartedAtUtc);
+                thread.Apply(assessment);
+                if (assessment.NeedsFollowUp)
+                {
+                    flagged++;
+                }
+
+                if (assessment.MayAutoFollowUp)
+                {
+                    autoIds.Add(thread.Id);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var followedUp = 0;
+        foreach (var id in autoIds)
+        {
+            if ((await actions.FollowUpAndCloseAsync(id, AppActor.Automatic, cancellationToken)).Succeeded)
+            {
+                followedUp++;
+            }
+        }
+
+        if (flagged > 0 || followedUp > 0)
+        {
+            logger.LogInformation("Follow-up: {Flagged} threads need a follow-up, {Auto} followed up automatically", flagged, followedUp);
+        }
+
+        return new Result(flagged, followedUp);
+    }
+}

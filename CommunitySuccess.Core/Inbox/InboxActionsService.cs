@@ -1,0 +1,129 @@
+using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Notifications;
+using CommunitySuccess.Core.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySuccess.Core.Inbox;
+
+/// <summary>
+/// What a person does to a thread in our app: change its status (mirrored in Slack as the team's 👀 / ✅),
+/// reply, follow up and close. Each action and its outbound writes are saved in one transaction.
+/// </summary>
+public sealed class InboxActionsService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    OutboxService outbox,
+    IOptionsMonitor<InboxOptions> options,
+    ChangeNotifier notifier,
+    TimeProvider time)
+{
+    /// <summary>Sets In Progress, Closed or Open. In Progress adds our 👀 and Closed our ✅ to the question in Slack.</summary>
+    public Task<InboxActionResult> SetStatusAsync(long threadId, ThreadStatus status, AppActor actor, CancellationToken cancellationToken) =>
+        status == ThreadStatus.OnHold
+            ? Task.FromResult(InboxActionResult.Refused(ThreadStatusRules.RefusalOnHoldThroughSetStatus))
+            : ChangeStatusAsync(threadId, new ThreadFact.SetStatusInApp(status), note: null, actor, cancellationToken);
+
+    /// <summary>Puts a thread On Hold; the note (the reason) is required and kept on the thread.</summary>
+    public Task<InboxActionResult> SetOnHoldAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(threadId, new ThreadFact.SetOnHoldInApp(note ?? ""), note, actor, cancellationToken);
+
+    /// <summary>Replies in the Slack thread through the outbox, signed with the engineer's name.</summary>
+    public async Task<InboxActionResult> ReplyAsync(long threadId, string text, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return InboxActionResult.Refused("Write a reply first: an empty reply is not sent.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
+        if (thread is null)
+        {
+            return InboxActionResult.Refused("That thread no longer exists.");
+        }
+
+        var message = outbox.Add(db, OutboxKinds.SlackPostMessage,
+            new SlackPostPayload(thread.ChannelId, text.Trim(), thread.Ts, Username: actor.DisplayName), actor.DisplayName, thread.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
+        notifier.Notify(ChangeArea.Thread, threadId);
+        return InboxActionResult.Ok(message.Id);
+    }
+
+    /// <summary>"Follow up &amp; close": posts a message tagging the user and closes; the user's answer re-opens it.</summary>
+    public async Task<InboxActionResult> FollowUpAndCloseAsync(long threadId, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
+        if (thread is null)
+        {
+            return InboxActionResult.Refused("That thread no longer exists.");
+        }
+
+        if (thread.Status == ThreadStatus.Closed)
+        {
+            return InboxActionResult.Refused("The thread is already closed.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var message = outbox.Add(db, OutboxKinds.SlackPostMessage,
+            new SlackPostPayload(thread.ChannelId, FollowUpMessage.Compose(thread.UserId), thread.Ts,
+                Username: actor == AppActor.Automatic ? null : actor.DisplayName),
+            actor.DisplayName, thread.Id);
+        thread.Apply(ThreadStatusRules.Decide(thread.Status, new ThreadFact.FollowUpSent()), now, byAppUser: actor.DisplayName);
+        thread.Apply(FollowUpAssessment.NotApplicable);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
+        notifier.Notify(ChangeArea.Thread, threadId);
+        return InboxActionResult.Ok(message.Id);
+    }
+
+    private async Task<InboxActionResult> ChangeStatusAsync(long threadId, ThreadFact fact, string? note, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
+        if (thread is null)
+        {
+            return InboxActionResult.Refused("That thread no longer exists.");
+        }
+
+        var decision = ThreadStatusRules.Decide(thread.Status, fact);
+        if (decision.IsRefused)
+        {
+            return InboxActionResult.Refused(decision.Refusal!);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var before = thread.Status;
+        thread.Apply(decision, now, byAppUser: actor.DisplayName);
+        thread.Apply(FollowUpRules.Assess(thread, now, options.CurrentValue, now));
+        if (note is not null)
+        {
+            db.Add(new ThreadNote { ThreadId = thread.Id, Author = actor.DisplayName, At = now, Text = note.Trim(), Kind = ThreadNoteKind.OnHoldReason });
+        }
+
+        // Mirror the click in Slack the way the team would mark it by hand.
+        var reaction = thread.Status switch
+        {
+            ThreadStatus.InProgress when before != ThreadStatus.InProgress => StatusReactions.Eyes,
+            ThreadStatus.Closed when before != ThreadStatus.Closed => StatusReactions.WhiteCheckMark,
+            _ => null,
+        };
+        if (reaction is not null)
+        {
+            outbox.Add(db, OutboxKinds.SlackAddReaction, new SlackReactionPayload(thread.ChannelId, thread.Ts, reaction), actor.DisplayName, thread.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (reaction is not null)
+        {
+            outbox.Notify();
+        }
+
+        notifier.Notify(ChangeArea.Thread, threadId);
+        return InboxActionResult.Ok();
+    }
+}

@@ -1,0 +1,19 @@
+using CommunitySuccess.Core.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunitySuccess.Core.Inbox;
+
+public static class InboxServiceCollectionExtensions
+{
+    /// <summary>Threads: the upsert, the app's actions, the follow-up rule, Slack profiles.</summary>
+    public static IServiceCollection AddInbox(this IServiceCollection services)
+    {
+        services.AddSingleton<ChangeNotifier>();
+        services.AddSingleton<AppClock>();
+        services.AddSingleton<ThreadIngestService>();
+        services.AddSingleton<SlackUserProfileService>();
+        services.AddSingleton<InboxActionsService>();
+        services.AddSingleton<FollowUpService>();
+        return services;
+    }
+}

@@ -1,0 +1,125 @@
+using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CommunitySuccess.Core.Outbox;
+
+/// <summary>
+/// Sends due outbox messages, oldest first, one dispatcher at a time. Exactly once: the attempt is recorded
+/// before the send, and any later attempt first asks the sender to look for the outbox id tag of an earlier
+/// send that went through after all (a time-out after Slack accepted the post). Failures back off; errors
+/// that cannot heal (a missing channel, a revoked token) fail at once and wait for a person's Retry.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IEnumerable<IOutboxSender> senders,
+    ChangeNotifier notifier,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    public const int MaxAttempts = 8;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Sends every due message; returns how many were processed. Safe to call from several places.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var processed = 0;
+            while (await NextDueAsync(cancellationToken) is { } id)
+            {
+                await DispatchOneAsync(id, cancellationToken);
+                processed++;
+            }
+
+            return processed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>When the next pending message is due, for the worker's sleep.</summary>
+    public async Task<DateTime?> NextDueAtAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<OutboxMessage>().Where(m => m.Status == OutboxStatus.Pending)
+            .OrderBy(m => m.NextAttemptAt).Select(m => (DateTime?)m.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<long?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<OutboxMessage>()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+            .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task DispatchOneAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var message = await db.Set<OutboxMessage>().FirstAsync(m => m.Id == id, cancellationToken);
+        var sender = senders.FirstOrDefault(s => s.Handles(message.Kind));
+        var now = time.GetUtcNow().UtcDateTime;
+        if (sender is null)
+        {
+            Fail(message, $"No sender handles '{message.Kind}'.", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var isRepeat = message.Attempts > 0;
+        message.Attempts++;
+        message.LastAttemptAt = now;
+        // Recorded before sending: if the process dies mid-send, the next attempt knows to look first.
+        await db.SaveChangesAsync(cancellationToken);
+
+        try
+        {
+            var earlier = isRepeat ? await sender.FindEarlierSendAsync(message, cancellationToken) : null;
+            var result = earlier ?? await sender.SendAsync(message, cancellationToken);
+            message.Status = OutboxStatus.Sent;
+            message.SentAt = time.GetUtcNow().UtcDateTime;
+            message.ResultRef = result;
+            message.LastError = null;
+            logger.LogInformation("Outbox {Id} ({Kind}) sent{Found}", message.Id, message.Kind, earlier is null ? "" : " (found an earlier send)");
+        }
+        catch (OutboxSendException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (!ex.Retryable || message.Attempts >= MaxAttempts)
+            {
+                Fail(message, ex.Message, time.GetUtcNow().UtcDateTime);
+            }
+            else
+            {
+                message.LastError = ex.Message;
+                message.NextAttemptAt = time.GetUtcNow().UtcDateTime + (ex.RetryAfter ?? Backoff(message.Attempts));
+                logger.LogWarning("Outbox {Id} ({Kind}) attempt {Attempt} failed, retrying: {Error}", message.Id, message.Kind, message.Attempts, ex.Message);
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        notifier.Notify(ChangeArea.Outbox, message.Id);
+        if (message.ThreadId is { } threadId)
+        {
+            notifier.Notify(ChangeArea.Thread, threadId);
+        }
+    }
+
+    private void Fail(OutboxMessage message, string error, DateTime now)
+    {
+        message.Status = OutboxStatus.Failed;
+        message.LastError = error.Length > 2000 ? error[..2000] : error;
+        message.NextAttemptAt = now;
+        logger.LogWarning("Outbox {Id} ({Kind}) failed: {Error}", message.Id, message.Kind, message.LastError);
+    }
+
+    /// <summary>2 s, 4 s, 8 s … capped at 15 minutes.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Clamp(attempts, 1, 20))));
+}

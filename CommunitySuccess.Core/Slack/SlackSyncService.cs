@@ -1,0 +1,244 @@
+using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Team;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySuccess.Core.Slack;
+
+/// <summary>The outcome of one sync run.</summary>
+public sealed record SlackSyncSummary(bool Ran, int ThreadsChanged, IReadOnlyList<string> Errors)
+{
+    public static readonly SlackSyncSummary Skipped = new(false, 0, []);
+}
+
+/// <summary>
+/// Polls Slack (ARCHITECTURE.md "The sync model"): <c>conversations.history</c> per support channel over the
+/// recheck window (the backfill window until one backfill completed), then <c>conversations.replies</c> only for
+/// threads that are new or whose reply count, latest reply or reactions changed. Never two runs at once.
+/// </summary>
+public sealed class SlackSyncService(
+    ISlackApi slack,
+    ThreadIngestService ingest,
+    SlackUserProfileService profiles,
+    TeamService team,
+    IDbContextFactory<AppDbContext> dbFactory,
+    IOptionsMonitor<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackSyncService> logger)
+{
+    private const int BatchSize = 200;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Syncs every support channel; returns at once (Skipped) when a run is already going.</summary>
+    public async Task<SlackSyncSummary> SyncAllAsync(CancellationToken cancellationToken)
+    {
+        if (!await _gate.WaitAsync(0, cancellationToken))
+        {
+            return SlackSyncSummary.Skipped;
+        }
+
+        try
+        {
+            var directory = await RefreshTeamAsync(cancellationToken);
+            var changed = 0;
+            var errors = new List<string>();
+            foreach (var channel in options.CurrentValue.SupportChannels)
+            {
+                try
+                {
+                    changed += await SyncChannelAsync(channel, directory, cancellationToken);
+                }
+                catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+                {
+                    errors.Add($"{channel}: {ex.Message}");
+                    logger.LogWarning(ex, "Slack sync of {Channel} failed", channel);
+                }
+            }
+
+            return new SlackSyncSummary(true, changed, errors);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Fetches one thread and feeds it to the upsert (the Events API path and the sync share it).</summary>
+    public async Task<ThreadIngestResult?> SyncThreadAsync(string channelId, string threadTs, CancellationToken cancellationToken)
+    {
+        var directory = await team.GetDirectoryAsync(cancellationToken);
+        IReadOnlyList<SlackMessage> messages;
+        try
+        {
+            messages = await slack.GetRepliesAsync(channelId, threadTs, includeAllMetadata: true, cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.Error == "thread_not_found")
+        {
+            return null;
+        }
+
+        return await IngestWithProfilesAsync(channelId, messages, directory, cancellationToken);
+    }
+
+    /// <summary><c>auth.test</c>: our bot's ids, so its posts count as the team and never open a thread.</summary>
+    public async Task<TeamDirectory> RefreshTeamAsync(CancellationToken cancellationToken)
+    {
+        var auth = await slack.AuthTestAsync(cancellationToken);
+        team.SetSlackBot(auth.UserId, auth.BotId);
+        return await team.GetDirectoryAsync(cancellationToken);
+    }
+
+    private async Task<int> SyncChannelAsync(string channelId, TeamDirectory directory, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var state = await MarkStartedAsync(channelId, now, cancellationToken);
+        var backfilling = state.BackfillCompletedAt is null;
+        var days = backfilling ? options.CurrentValue.BackfillDays : options.CurrentValue.RecheckDays;
+        var oldest = SlackTs.FromUtcDateTime(now.AddDays(-days));
+        var changed = 0;
+        try
+        {
+            var batch = new List<SlackMessage>(BatchSize);
+            await foreach (var message in slack.GetHistoryAsync(channelId, oldest, cancellationToken: cancellationToken))
+            {
+                batch.Add(message);
+                if (batch.Count == BatchSize)
+                {
+                    changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+                    batch.Clear();
+                }
+            }
+
+            changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+            await MarkCompletedAsync(channelId, backfilling, changed, cancellationToken);
+            return changed;
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        {
+            await MarkFailedAsync(channelId, ex.Message, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<int> SyncBatchAsync(string channelId, List<SlackMessage> batch, TeamDirectory directory, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var tsList = batch.Select(m => m.Ts).ToList();
+        Dictionary<string, (int ReplyCount, string? LatestReply, string? Reactions)> known;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            known = await db.Set<SupportThread>().AsNoTracking()
+                .Where(t => t.ChannelId == channelId && tsList.Contains(t.Ts))
+                .Select(t => new { t.Ts, t.ReplyCount, t.LatestReply, t.ReactionsSignature })
+                .ToDictionaryAsync(t => t.Ts, t => (t.ReplyCount, t.LatestReply, t.ReactionsSignature), StringComparer.Ordinal, cancellationToken);
+        }
+
+        var changed = 0;
+        foreach (var message in batch)
+        {
+            if (known.TryGetValue(message.Ts, out var stored))
+            {
+                var unchanged = stored.ReplyCount == (message.ReplyCount ?? 0)
+                    && stored.LatestReply == message.LatestReply
+                    && stored.Reactions == SlackMessageKinds.ReactionsSignature(message);
+                if (unchanged)
+                {
+                    continue;
+                }
+            }
+            else if (!SlackMessageKinds.OpensThread(message, directory))
+            {
+                continue;
+            }
+
+            // Replies (and their reactions) only come from conversations.replies; a thread without replies is complete as is.
+            var messages = (message.ReplyCount ?? 0) > 0
+                ? await slack.GetRepliesAsync(channelId, message.Ts, includeAllMetadata: true, cancellationToken)
+                : [message];
+            if (await IngestWithProfilesAsync(channelId, messages, directory, cancellationToken) is { Changed: true })
+            {
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task<ThreadIngestResult?> IngestWithProfilesAsync(
+        string channelId, IReadOnlyList<SlackMessage> messages, TeamDirectory directory, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return null;
+        }
+
+        // The asker's profile first: the thread copies their time zone when it is created.
+        await profiles.EnsureAsync(messages.Select(m => m.User).OfType<string>(), cancellationToken);
+        return await ingest.IngestAsync(channelId, messages, directory, cancellationToken);
+    }
+
+    private async Task<SlackChannelSyncState> MarkStartedAsync(string channelId, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var state = await db.Set<SlackChannelSyncState>().FindAsync([channelId], cancellationToken);
+        if (state is null)
+        {
+            state = new SlackChannelSyncState { ChannelId = channelId };
+            db.Add(state);
+        }
+
+        state.LastSyncStartedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return state;
+    }
+
+    private async Task MarkCompletedAsync(string channelId, bool backfilled, int changed, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var state = await db.Set<SlackChannelSyncState>().FindAsync([channelId], cancellationToken);
+        if (state is null)
+        {
+            return;
+        }
+
+        // The backfill "cursor" moves only now that everything in its window is committed.
+        if (backfilled)
+        {
+            state.BackfillCompletedAt = now;
+        }
+
+        state.LastSyncCompletedAt = now;
+        state.LastSyncThreadsChanged = changed;
+        state.LastError = null;
+        state.LastErrorAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task MarkFailedAsync(string channelId, string error, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var state = await db.Set<SlackChannelSyncState>().FindAsync([channelId], cancellationToken);
+        if (state is null)
+        {
+            return;
+        }
+
+        state.LastError = error.Length > 2000 ? error[..2000] : error;
+        state.LastErrorAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Per-channel health for the settings page.</summary>
+    public async Task<IReadOnlyList<SlackChannelSyncState>> GetChannelStatesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<SlackChannelSyncState>().AsNoTracking().OrderBy(s => s.ChannelId).ToListAsync(cancellationToken);
+    }
+}
