@@ -262,7 +262,7 @@ public sealed partial class SlackWorkspace
             throw new SlackApiException("msg_too_long");
         }
 
-        UpdateText(channel, message, BotUserId, text ?? BlocksOnlyText, blocks, MetadataArgument(p));
+        UpdateText(channel, message, BotUserId, text ?? BlocksOnlyText, blocks, MetadataArgument(p), editedAt: null);
         return Ok(new JsonObject
         {
             ["channel"] = channel.Info.Id,

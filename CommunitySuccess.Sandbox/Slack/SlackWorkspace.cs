@@ -284,7 +284,18 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
                 throw new InvalidOperationException($"Message {ts} has no author who could edit it.");
             }
 
-            UpdateText(channel, message, message.User, newText, blocksJson: null, metadata: null);
+            UpdateText(channel, message, message.User, newText, blocksJson: null, metadata: null, editedAt: null);
+        }
+    }
+
+    /// <summary>Seeding: an edit made at a past time, without an event.</summary>
+    internal void EditAt(string channelId, string ts, string newText, DateTimeOffset editedAt)
+    {
+        lock (_gate)
+        {
+            var channel = RequireChannel(channelId);
+            var message = RequireMessage(channel, ts);
+            UpdateText(channel, message, message.User!, newText, blocksJson: null, metadata: null, editedAt);
         }
     }
 
@@ -415,7 +426,20 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
         return parents;
     }
 
-    internal void SeedDemo() => SlackDemoSeed.Seed(this, _time.GetUtcNow());
+    /// <summary>Seeds the demo workspace. Seeding is history, not live activity: it sends no events.</summary>
+    internal void SeedDemo()
+    {
+        var eventsUrl = EventsUrl;
+        EventsUrl = null;
+        try
+        {
+            SlackDemoSeed.Seed(this, _time.GetUtcNow());
+        }
+        finally
+        {
+            EventsUrl = eventsUrl;
+        }
+    }
 
     internal void Attach(Uri baseUrl, ILogger logger)
     {
@@ -537,13 +561,13 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
         return null;
     }
 
-    private void UpdateText(ChannelState channel, StoredMessage message, string editorId, string text, string? blocksJson, SlackMessageMetadata? metadata)
+    private void UpdateText(ChannelState channel, StoredMessage message, string editorId, string text, string? blocksJson, SlackMessageMetadata? metadata, DateTimeOffset? editedAt)
     {
         var previous = RenderMessage(channel, message, MessageView.Event);
         message.Text = text;
         message.BlocksJson = blocksJson ?? message.BlocksJson;
         message.Metadata = metadata ?? message.Metadata;
-        message.Edited = (editorId, Math.Max(NowTs(), message.Ts + 1));
+        message.Edited = (editorId, Math.Max(editedAt is { } at ? SlackTs.FromTime(at) : NowTs(), message.Ts + 1));
         EmitMessageChanged(channel, message, previous);
     }
 
