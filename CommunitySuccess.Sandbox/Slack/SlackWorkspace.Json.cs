@@ -166,6 +166,18 @@ public sealed partial class SlackWorkspace
         {
             json["blocks"] = JsonNode.Parse(m.BlocksJson);
         }
+        else if (m.ClientMsgId is not null)
+        {
+            // Typed by a person in a Slack client: Slack stores a rich_text block next to the text.
+            json["blocks"] = SlackRichText.FromText(m.Text, BlockId(m));
+        }
+    }
+
+    private static string BlockId(StoredMessage m)
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var hash = SHA256.HashData(BitConverter.GetBytes(m.Ts));
+        return string.Concat(hash.Take(5).Select(b => Alphabet[b % Alphabet.Length]));
     }
 
     private static void AddIcons(JsonObject json, StoredMessage m)
