@@ -337,6 +337,9 @@ internal static class SlackDemoSeed
     /// <summary>Writes one channel's history, with times given in hours before now.</summary>
     private sealed class Script(SlackWorkspace ws, DateTimeOffset now, string channelId)
     {
+        // A fixed seed: real ts carry arbitrary seconds and microseconds, and every seed must still be identical.
+        private readonly Random _jitter = new(1729);
+
         public Thread Ask(double hoursAgo, string userId, string text, SlackFile? file = null) =>
             new(this, Add(hoursAgo, userId, text, null, file));
 
@@ -366,7 +369,9 @@ internal static class SlackDemoSeed
 
         public void EditAt(string ts, string text, double hoursAgo) => ws.EditAt(channelId, ts, text, At(hoursAgo));
 
-        private DateTimeOffset At(double hoursAgo) => now.AddHours(-hoursAgo);
+        /// <summary>The given hours before now, moved back by up to 45 s so that times look typed, not scheduled.</summary>
+        private DateTimeOffset At(double hoursAgo) =>
+            now.AddHours(-hoursAgo).AddTicks(-_jitter.NextInt64(1, 45_000_000) * 10);
     }
 
     private sealed class Thread(Script script, string ts)
