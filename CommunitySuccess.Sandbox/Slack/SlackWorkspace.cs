@@ -111,7 +111,8 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
                 throw new ArgumentException($"Channel {id} already exists.", nameof(id));
             }
 
-            _channels[id] = new ChannelState(channel, SlackTs.FromTime(_time.GetUtcNow()) / 1_000_000);
+            // Dated a year back so that the channel predates any history seeded into it.
+            _channels[id] = new ChannelState(channel, _time.GetUtcNow().AddDays(-365).ToUnixTimeSeconds());
             _channelOrder.Add(id);
         }
 
