@@ -1,0 +1,74 @@
+using System.Net;
+using CommunitySuccess.Sandbox.Slack;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CommunitySuccess.Sandbox;
+
+/// <summary>
+/// A loopback web server that speaks the real Slack Web API wire format (and, later, GitHub's REST API),
+/// with stateful fakes behind it. Demo mode starts one in-process; tests start one per scenario.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SandboxServer(WebApplication app, Uri baseUrl, SlackWorkspace slack)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Slack = slack;
+    }
+
+    /// <summary>Root address, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>Slack Web API root: method URLs are <c>{SlackApiBaseUrl}chat.postMessage</c>.</summary>
+    public Uri SlackApiBaseUrl => new(BaseUrl, "slack/api/");
+
+    /// <summary>The stateful Slack workspace behind the API, for tests and demo seeding.</summary>
+    public SlackWorkspace Slack { get; }
+
+    /// <summary>Starts Kestrel on 127.0.0.1 and, when asked, seeds the demo workspace.</summary>
+    public static async Task<SandboxServer> StartAsync(SandboxServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // The empty builder reads no appsettings or ASPNETCORE_* variables of the host app that starts us in-process.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.AddRoutingCore();
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+
+        var slack = new SlackWorkspace(options);
+        builder.Services.AddSingleton(slack);
+
+        var app = builder.Build();
+        app.MapSlack(slack);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+
+        slack.Attach(baseUrl, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SlackWorkspace>());
+        if (options.SeedDemoWorkspace)
+        {
+            slack.SeedDemo();
+        }
+
+        return new SandboxServer(app, baseUrl, slack);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Slack.DisposeAsync().ConfigureAwait(false);
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

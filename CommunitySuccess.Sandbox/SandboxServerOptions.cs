@@ -1,0 +1,23 @@
+namespace CommunitySuccess.Sandbox;
+
+/// <summary>How a <see cref="SandboxServer"/> starts: its port, the credentials it expects and where it sends events.</summary>
+public sealed class SandboxServerOptions
+{
+    /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The only bot token the Slack Web API accepts (<c>Authorization: Bearer …</c>).</summary>
+    public string SlackBotToken { get; set; } = "xoxb-sandbox-token";
+
+    /// <summary>Secret that signs Events API callbacks (<c>X-Slack-Signature</c>).</summary>
+    public string SlackSigningSecret { get; set; } = "sandbox-signing-secret";
+
+    /// <summary>Where signed Events API callbacks are POSTed; null sends none. Can be changed later on <see cref="Slack.SlackWorkspace.EventsUrl"/>.</summary>
+    public Uri? SlackEventsUrl { get; set; }
+
+    /// <summary>Seed the "Acme Community" demo workspace (channels, people, two weeks of #support threads).</summary>
+    public bool SeedDemoWorkspace { get; set; } = true;
+
+    /// <summary>Clock for message timestamps, event times and the demo seed.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CommunitySuccess.Sandbox.Slack;
+
+/// <summary>HTTP front of the Slack emulator: <c>/slack/api/{method}</c> and generated avatars.</summary>
+internal static class SlackApiEndpoints
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder routes, SlackWorkspace workspace)
+    {
+        var slack = routes.MapGroup("/slack");
+        slack.MapMethods("/api/{method}", [HttpMethods.Get, HttpMethods.Post], (RequestDelegate)(context => HandleAsync(context, workspace)));
+        slack.MapGet("/avatars/{file}", (RequestDelegate)(context => SlackAvatars.WriteAsync(context, workspace)));
+        return routes;
+    }
+
+    private static async Task HandleAsync(HttpContext context, SlackWorkspace workspace)
+    {
+        var method = (string)context.Request.RouteValues["method"]!;
+        var aborted = context.RequestAborted;
+        if (!SlackWorkspace.IsKnownMethod(method))
+        {
+            await WriteAsync(context, StatusCodes.Status404NotFound, new JsonObject { ["ok"] = false, ["error"] = "unknown_method", ["req_method"] = method }).ConfigureAwait(false);
+            return;
+        }
+
+        SlackApiParameters parameters;
+        try
+        {
+            parameters = await SlackApiParameters.ReadAsync(context.Request, aborted).ConfigureAwait(false);
+        }
+        catch (SlackApiException ex)
+        {
+            await WriteAsync(context, StatusCodes.Status200OK, Error(ex)).ConfigureAwait(false);
+            return;
+        }
+
+        var fault = workspace.Faults.Take(method);
+        switch (fault?.Kind)
+        {
+            case SlackFaultKind.RateLimit:
+                workspace.RecordCall(method, parameters, "http_429");
+                context.Response.Headers.RetryAfter = ((int)fault.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await WriteAsync(context, StatusCodes.Status429TooManyRequests, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }).ConfigureAwait(false);
+                return;
+            case SlackFaultKind.ServerError:
+                workspace.RecordCall(method, parameters, $"http_{fault.StatusCode}");
+                await WriteAsync(context, fault.StatusCode, new JsonObject { ["ok"] = false, ["error"] = "internal_error" }).ConfigureAwait(false);
+                return;
+            case SlackFaultKind.DelayBefore when !await DelayAsync(fault.Duration, aborted).ConfigureAwait(false):
+                workspace.RecordCall(method, parameters, "aborted");
+                return;
+        }
+
+        JsonObject body;
+        var token = BearerToken(context.Request) ?? parameters.BodyToken;
+        if (string.IsNullOrEmpty(token))
+        {
+            body = new JsonObject { ["ok"] = false, ["error"] = "not_authed" };
+        }
+        else if (!string.Equals(token, workspace.BotToken, StringComparison.Ordinal))
+        {
+            body = new JsonObject { ["ok"] = false, ["error"] = "invalid_auth" };
+        }
+        else
+        {
+            try
+            {
+                body = workspace.Invoke(method, parameters);
+            }
+            catch (SlackApiException ex)
+            {
+                body = Error(ex);
+            }
+        }
+
+        workspace.RecordCall(method, parameters, body["ok"]!.GetValue<bool>() ? "ok" : (string)body["error"]!);
+        if (fault?.Kind == SlackFaultKind.DelayAfter && !await DelayAsync(fault.Duration, aborted).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await WriteAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    private static JsonObject Error(SlackApiException ex)
+    {
+        var json = new JsonObject { ["ok"] = false, ["error"] = ex.Error };
+        if (ex.Detail is not null)
+        {
+            json["response_metadata"] = new JsonObject { ["messages"] = new JsonArray(ex.Detail) };
+        }
+
+        return json;
+    }
+
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = JsonContentType;
+        return context.Response.WriteAsync(body.ToJsonString(SlackWorkspace.WireOptions), context.RequestAborted);
+    }
+}
