@@ -1,4 +1,9 @@
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.Team;
+using CommunitySuccess.Web.DemoMode;
 using CommunitySuccess.Web.Accounts;
 using CommunitySuccess.Web.Components;
 using CommunitySuccess.Web.Endpoints;
@@ -22,6 +27,13 @@ else
 
 var mode = AppMode.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(mode);
+if (mode.IsDemo)
+{
+    // Demo mode: the sandbox stands in for Slack and GitHub, and the options point at it.
+    builder.Services.AddSingleton(await DemoSandbox.StartAsync(builder.Configuration));
+    builder.Services.AddHostedService<DemoModeSeeder>();
+}
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppOptions(builder.Configuration);
 
@@ -30,7 +42,14 @@ builder.Services.AddAppDatabase(mode.ConnectionString);
 builder.Services.AddAccounts();
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddAppHealthChecks();
+// First of the hosted services: migrations and seeding finish before any worker touches the database.
 builder.Services.AddHostedService<StartupInitializer>();
+
+// Features
+builder.Services.AddTeam();
+builder.Services.AddInbox();
+builder.Services.AddOutbox(runWorker: true);
+builder.Services.AddSlackSync();
 
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -52,6 +71,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAppHealthChecks();
 app.MapAccountEndpoints();
+app.MapSlackEndpoints();
 app.MapJobsDashboard(Policies.Admin);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -80,6 +80,22 @@ public sealed class InboxActionsService(
         return InboxActionResult.Ok(message.Id);
     }
 
+    /// <summary>
+    /// Demo seeding: a few In Progress threads to put On Hold, but only while no thread has ever been On Hold
+    /// (so a restarted demo does not add more).
+    /// </summary>
+    public async Task<IReadOnlyList<long>> FindDemoOnHoldCandidatesAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<ThreadNote>().AnyAsync(n => n.Kind == ThreadNoteKind.OnHoldReason, cancellationToken))
+        {
+            return [];
+        }
+
+        return await db.Set<SupportThread>().Where(t => t.Status == ThreadStatus.InProgress)
+            .OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(count).ToListAsync(cancellationToken);
+    }
+
     private async Task<InboxActionResult> ChangeStatusAsync(long threadId, ThreadFact fact, string? note, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -36,3 +36,18 @@ public static class SlackServiceCollectionExtensions
         return services;
     }
 }
+
+/// <summary>Registers the Slack sync: the polling service, the Events API processor and the outbox sender.</summary>
+public static class SlackSyncServiceCollectionExtensions
+{
+    public static IServiceCollection AddSlackSync(this IServiceCollection services)
+    {
+        services.AddSlackClient();
+        services.AddSingleton<SlackSyncService>();
+        services.AddSingleton<SlackEventProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackEventProcessor>());
+        services.AddSingleton<CommunitySuccess.Core.Outbox.IOutboxSender, SlackOutboxSender>();
+        services.AddTransient<SyncSlackJob>();
+        return services;
+    }
+}

@@ -31,10 +31,13 @@ public sealed class SlackSyncService(
     private const int BatchSize = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Syncs every support channel; returns at once (Skipped) when a run is already going.</summary>
-    public async Task<SlackSyncSummary> SyncAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Syncs every support channel. When a run is already going it returns at once (Skipped), or, with
+    /// <paramref name="waitForRunning"/>, waits for it and runs after it.
+    /// </summary>
+    public async Task<SlackSyncSummary> SyncAllAsync(CancellationToken cancellationToken, bool waitForRunning = false)
     {
-        if (!await _gate.WaitAsync(0, cancellationToken))
+        if (!await _gate.WaitAsync(waitForRunning ? Timeout.InfiniteTimeSpan : TimeSpan.Zero, cancellationToken))
         {
             return SlackSyncSummary.Skipped;
         }

@@ -1,18 +1,41 @@
 using CommunitySuccess.Core.Accounts;
+using CommunitySuccess.Core.Configuration;
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.Team;
+using Hangfire;
+using Microsoft.Extensions.Options;
 
 namespace CommunitySuccess.Web.Hosting;
 
 /// <summary>
 /// Runs before the server takes requests (hosted services start before Kestrel, after options validation):
-/// migrations, then the roles and the configured first admin. Later features add their seeding and first sync here.
+/// migrations, the roles and the configured first admin, the team seed, the recurring syncs and a first sync.
 /// </summary>
-public sealed class StartupInitializer(DatabaseInitializer database, AdminBootstrapper admin) : IHostedService
+public sealed class StartupInitializer(
+    DatabaseInitializer database,
+    AdminBootstrapper admin,
+    TeamService team,
+    IRecurringJobManager recurringJobs,
+    IBackgroundJobClient jobs,
+    IOptions<SlackOptions> slack,
+    IOptions<SyncOptions> sync) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
         await admin.RunAsync(cancellationToken);
+        await team.SeedFromConfigurationAsync(cancellationToken);
+
+        if (slack.Value.BotToken.Length > 0 && slack.Value.SupportChannels.Count > 0)
+        {
+            recurringJobs.AddOrUpdate<SyncSlackJob>(SyncSlackJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), sync.Value.SlackCron);
+            jobs.Enqueue<SyncSlackJob>(job => job.RunAsync(CancellationToken.None));
+        }
+        else
+        {
+            recurringJobs.RemoveIfExists(SyncSlackJob.RecurringJobId);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

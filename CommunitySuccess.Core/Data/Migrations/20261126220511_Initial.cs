@@ -1,0 +1,613 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommunitySuccess.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResultRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IssueKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedSlackEvents",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedSlackEvents", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlackChannelSyncStates",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ChannelName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BackfillCompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncCompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncThreadsChanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlackChannelSyncStates", x => x.ChannelId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlackUsers",
+                columns: table => new
+                {
+                    SlackUserId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RealName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AvatarUrl = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IsBot = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDeleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RefreshedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlackUsers", x => x.SlackUserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportThreads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Ts = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NewActivityWhileOnHold = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NeedsFollowUp = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FollowUpDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsNotSupport = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReferredToProduct = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReferredToProductAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferredToProductNote = table.Column<string>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastMessageAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastMessageByTeam = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastTeamMessageAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUserMessageAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UnansweredSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WaitingForTeamSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UserTimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReplyCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LatestReply = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReactionsSignature = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportThreads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SlackUserId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    GitHubLogin = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThreadMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Ts = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    BotId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    IsTeam = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    FilesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    EditedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsDeleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OutboxId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThreadMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ThreadMessages_SupportThreads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "SupportThreads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThreadNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AlsoPostedToThread = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThreadNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ThreadNotes_SupportThreads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "SupportThreads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThreadStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    BySlackUserId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ByAppUser = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThreadStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ThreadStatusChanges_SupportThreads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "SupportThreads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThreadReactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MessageTs = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IsTeam = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThreadReactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ThreadReactions_ThreadMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "ThreadMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_IssueKey",
+                table: "OutboxMessages",
+                column: "IssueKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ThreadId",
+                table: "OutboxMessages",
+                column: "ThreadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessedSlackEvents_ReceivedAt",
+                table: "ProcessedSlackEvents",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_ChannelId_Ts",
+                table: "SupportThreads",
+                columns: new[] { "ChannelId", "Ts" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_CreatedAt",
+                table: "SupportThreads",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_FollowUpDueAt",
+                table: "SupportThreads",
+                column: "FollowUpDueAt",
+                filter: "\"NeedsFollowUp\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_Status_IsNotSupport",
+                table: "SupportThreads",
+                columns: new[] { "Status", "IsNotSupport" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_Status_LastMessageAt",
+                table: "SupportThreads",
+                columns: new[] { "Status", "LastMessageAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_Status_LastTeamMessageAt",
+                table: "SupportThreads",
+                columns: new[] { "Status", "LastTeamMessageAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_Status_StatusChangedAt",
+                table: "SupportThreads",
+                columns: new[] { "Status", "StatusChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_Status_WaitingForTeamSince",
+                table: "SupportThreads",
+                columns: new[] { "Status", "WaitingForTeamSince" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_UserId_CreatedAt",
+                table: "SupportThreads",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_WaitingForTeamSince",
+                table: "SupportThreads",
+                column: "WaitingForTeamSince");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_Email",
+                table: "TeamMembers",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_GitHubLogin",
+                table: "TeamMembers",
+                column: "GitHubLogin");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_SlackUserId",
+                table: "TeamMembers",
+                column: "SlackUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreadMessages_ChannelId_Ts",
+                table: "ThreadMessages",
+                columns: new[] { "ChannelId", "Ts" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreadMessages_ThreadId_SentAt",
+                table: "ThreadMessages",
+                columns: new[] { "ThreadId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreadNotes_ThreadId_At",
+                table: "ThreadNotes",
+                columns: new[] { "ThreadId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreadReactions_ChannelId_MessageTs_Name_UserId",
+                table: "ThreadReactions",
+                columns: new[] { "ChannelId", "MessageTs", "Name", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreadReactions_MessageId",
+                table: "ThreadReactions",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThreadStatusChanges_ThreadId_At",
+                table: "ThreadStatusChanges",
+                columns: new[] { "ThreadId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedSlackEvents");
+
+            migrationBuilder.DropTable(
+                name: "SlackChannelSyncStates");
+
+            migrationBuilder.DropTable(
+                name: "SlackUsers");
+
+            migrationBuilder.DropTable(
+                name: "TeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "ThreadNotes");
+
+            migrationBuilder.DropTable(
+                name: "ThreadReactions");
+
+            migrationBuilder.DropTable(
+                name: "ThreadStatusChanges");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ThreadMessages");
+
+            migrationBuilder.DropTable(
+                name: "SupportThreads");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using CommunitySuccess.Sandbox;
+using CommunitySuccess.Sandbox.Slack;
+
+namespace CommunitySuccess.Web.DemoMode;
+
+/// <summary>
+/// Demo mode's stand-in for Slack and GitHub: the loopback sandbox, started in-process before the app's services
+/// are built so that the Slack options can point at it.
+/// </summary>
+public static class DemoSandbox
+{
+    /// <summary>Starts the sandbox and adds configuration pointing the clients at it (only keys the user has not set).</summary>
+    public static async Task<SandboxServer> StartAsync(ConfigurationManager configuration)
+    {
+        var sandbox = await SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = true });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:ApiBaseUrl"] = sandbox.SlackApiBaseUrl.ToString(),
+            ["Slack:BotToken"] = sandbox.Slack.BotToken,
+            ["Slack:SigningSecret"] = sandbox.Slack.SigningSecret,
+            ["Slack:TriageChannel"] = SlackWorkspace.DemoTriageChannelId,
+            ["Slack:OnCallUserGroup"] = SlackWorkspace.DemoOnCallUserGroupId,
+        };
+        if (!configuration.GetSection("Slack:SupportChannels").GetChildren().Any())
+        {
+            settings["Slack:SupportChannels:0"] = SlackWorkspace.DemoSupportChannelId;
+        }
+
+        configuration.AddInMemoryCollection(settings);
+        return sandbox;
+    }
+}
