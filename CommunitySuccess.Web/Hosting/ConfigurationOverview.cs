@@ -51,7 +51,7 @@ public sealed class ConfigurationOverview(
         foreach (var section in OurSections)
         {
             foreach (var (key, value) in configuration.GetSection(section).AsEnumerable(makePathsRelative: false)
-                         .Where(kv => kv.Value is not null)
+                         .Where(kv => kv.Value is not null && !IsSectionHeader(kv.Key, kv.Value))
                          .OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
             {
                 var secret = IsSecret(key);
@@ -66,6 +66,10 @@ public sealed class ConfigurationOverview(
 
         return rows;
     }
+
+    // Empty values that only stand for a section of keys (or an empty list) are not settings of their own.
+    private bool IsSectionHeader(string key, string? value) =>
+        string.IsNullOrEmpty(value) && configuration.GetSection(key).GetChildren().Any();
 
     public static bool IsSecret(string key) =>
         SecretKeys.Contains(key) || key.EndsWith("Password", StringComparison.OrdinalIgnoreCase)
