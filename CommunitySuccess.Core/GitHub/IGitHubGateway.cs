@@ -45,7 +45,7 @@ public interface IGitHubGateway
     /// <summary>The repository's labels.</summary>
     Task<IReadOnlyList<GitHubLabelRecord>> ListLabelsAsync(string owner, string repo, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a repository label (e.g. one of the process labels that is missing); <paramref name="color"/> is six hex digits.</summary>
+    /// <summary>Creates a repository label (e.g. one of the process labels that is missing); <paramref name="color"/> is six hex digits (else <see cref="ArgumentOutOfRangeException"/>).</summary>
     Task<GitHubLabelRecord> CreateLabelAsync(string owner, string repo, string name, string color, string? description, CancellationToken cancellationToken = default);
 
     /// <summary>Opens an issue. Not retried on failure.</summary>

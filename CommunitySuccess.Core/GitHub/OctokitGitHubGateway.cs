@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Octokit;
 using Octokit.Internal;
+using MediaTypeHeaderValue = System.Net.Http.Headers.MediaTypeHeaderValue;
 
 namespace CommunitySuccess.Core.GitHub;
 
@@ -45,7 +46,7 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
         _monitor = monitor;
         _timeProvider = timeProvider;
 
-        var adapter = new HttpClientAdapter(() => handlerFactory.CreateHandler(HttpClientName));
+        var adapter = new JsonLabellingHttpClientAdapter(() => handlerFactory.CreateHandler(HttpClientName));
 
         // GitHubRateLimitHandler may wait up to 15 minutes inside one send and bounds each attempt itself.
         adapter.SetRequestTimeout(Timeout.InfiniteTimeSpan);
@@ -172,9 +173,11 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
         CheckRepository(owner, repo);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(color);
+
+        // Octokit checks the colour here (six hex digits): a caller's mistake, not GitHub's answer.
+        var label = new NewLabel(name, color) { Description = description };
         return RunAsync($"CreateLabel {owner}/{repo}", async _ =>
-            ToRecord(await _client.Issue.Labels.Create(owner, repo, new NewLabel(name, color) { Description = description })),
-            cancellationToken);
+            ToRecord(await _client.Issue.Labels.Create(owner, repo, label)), cancellationToken);
     }
 
     public Task<GitHubIssueRecord> CreateIssueAsync(string owner, string repo, string title, string? body, IReadOnlyCollection<string> labels, CancellationToken cancellationToken = default)
@@ -365,6 +368,27 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
             .Where(d => d.Length > 0 && d != ".")
             .ToList();
         return details.Count == 0 ? message : $"{message}: {string.Join("; ", details)}";
+    }
+
+    /// <summary>
+    /// Octokit sends the JSON it serializes labelled with its default content type,
+    /// <c>application/x-www-form-urlencoded</c>. GitHub reads it anyway; a stricter server (our sandbox, a proxy)
+    /// should not have to, so JSON goes out as <c>application/json</c>.
+    /// </summary>
+    private sealed class JsonLabellingHttpClientAdapter(Func<HttpMessageHandler> getHandler) : HttpClientAdapter(getHandler)
+    {
+        protected override HttpRequestMessage BuildRequestMessage(IRequest request)
+        {
+            var message = base.BuildRequestMessage(request);
+            if (message.Content?.Headers.ContentType?.MediaType == "application/x-www-form-urlencoded"
+                && request.Body is string body
+                && body.TrimStart() is ['{' or '[', ..])
+            {
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+
+            return message;
+        }
     }
 
     /// <summary>Reads the token on every request, so a changed <c>GitHub:Token</c> applies at once.</summary>
