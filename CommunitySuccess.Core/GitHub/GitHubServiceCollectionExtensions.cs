@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySuccess.Core.GitHub;
+
+/// <summary>Registers the GitHub gateway, its HTTP handler chain and the webhook verifier.</summary>
+public static class GitHubServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IGitHubGateway"/> (<see cref="OctokitGitHubGateway"/>, transient) over the named HTTP client
+    /// <see cref="OctokitGitHubGateway.HttpClientName"/>: <see cref="GitHubETagCacheHandler"/> outside,
+    /// <see cref="GitHubRateLimitHandler"/> inside (so a retry after a wait stays one conditional request), plus the
+    /// singletons <see cref="GitHubETagCache"/> and <see cref="GitHubRateLimitMonitor"/>, and
+    /// <see cref="GitHubWebhookVerifier"/>. Expects <see cref="IOptionsMonitor{GitHubOptions}"/> and
+    /// <see cref="TimeProvider"/> to be registered by the caller.
+    /// </summary>
+    /// <remarks>
+    /// Deliberately no standard resilience handler: its retries would re-send writes GitHub may already have
+    /// carried out, and its time-outs would cut the rate-limit waits. Reads wait in <see cref="GitHubRateLimitHandler"/>;
+    /// writes are retried by the outbox.
+    /// </remarks>
+    public static IServiceCollection AddGitHubGateway(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.TryAddSingleton(_ => new GitHubETagCache());
+        services.TryAddSingleton<GitHubRateLimitMonitor>();
+        services.TryAddTransient<GitHubETagCacheHandler>();
+        services.TryAddTransient<GitHubRateLimitHandler>();
+        services.AddHttpClient(OctokitGitHubGateway.HttpClientName)
+            .AddHttpMessageHandler<GitHubETagCacheHandler>()
+            .AddHttpMessageHandler<GitHubRateLimitHandler>();
+        services.TryAddTransient<IGitHubGateway, OctokitGitHubGateway>();
+        services.TryAddSingleton<GitHubWebhookVerifier>();
+        return services;
+    }
+}
