@@ -1,0 +1,111 @@
+namespace CommunitySuccess.Sandbox.GitHub;
+
+/// <summary>
+/// Fault switches for the REST emulator: the next N requests (optionally only those whose path, relative to
+/// <c>/api/v3</c>, starts with a prefix such as <c>/repos/acme/widgets/issues</c>) fail the way GitHub fails.
+/// Faults queue in the order they were added; each request takes at most one.
+/// </summary>
+public sealed class GitHubFaults
+{
+    private readonly Lock _gate = new();
+    private readonly List<Fault> _faults = [];
+
+    /// <summary>Primary rate limit: 403, <c>X-RateLimit-Remaining: 0</c>, a reset time, "API rate limit exceeded for …".</summary>
+    public void PrimaryRateLimit(int count = 1, string? pathPrefix = null) =>
+        Add(new Fault(GitHubFaultKind.PrimaryRateLimit, count, pathPrefix, TimeSpan.Zero, 403));
+
+    /// <summary>Secondary rate limit: 429 with <c>Retry-After</c> seconds and GitHub's secondary-limit message.</summary>
+    public void SecondaryRateLimit(int count = 1, int retryAfterSeconds = 60, string? pathPrefix = null) =>
+        Add(new Fault(GitHubFaultKind.SecondaryRateLimit, count, pathPrefix, TimeSpan.FromSeconds(retryAfterSeconds), 429));
+
+    /// <summary>A server error (500 by default; 502 and 503 also happen on GitHub).</summary>
+    public void ServerError(int count = 1, string? pathPrefix = null, int statusCode = 500) =>
+        Add(new Fault(GitHubFaultKind.ServerError, count, pathPrefix, TimeSpan.Zero, statusCode));
+
+    /// <summary>Waits <paramref name="delay"/> (on the state's clock) before answering normally.</summary>
+    public void Slow(TimeSpan delay, int count = 1, string? pathPrefix = null) =>
+        Add(new Fault(GitHubFaultKind.Slow, count, pathPrefix, delay, 200));
+
+    /// <summary>How many faulty answers are still queued.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faults.Sum(f => f.Remaining);
+            }
+        }
+    }
+
+    /// <summary>Drops every queued fault.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+
+    internal GitHubFaultDecision? Take(string apiPath)
+    {
+        lock (_gate)
+        {
+            var fault = _faults.FirstOrDefault(f => f.Remaining > 0 && f.Matches(apiPath));
+            if (fault is null)
+            {
+                return null;
+            }
+
+            fault.Remaining--;
+            _faults.RemoveAll(f => f.Remaining <= 0);
+            return new GitHubFaultDecision(fault.Kind, fault.Duration, fault.StatusCode);
+        }
+    }
+
+    private void Add(Fault fault)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fault.Remaining);
+        lock (_gate)
+        {
+            _faults.Add(fault);
+        }
+    }
+
+    private sealed class Fault(GitHubFaultKind kind, int count, string? pathPrefix, TimeSpan duration, int statusCode)
+    {
+        private readonly string? _prefix = Normalize(pathPrefix);
+
+        public GitHubFaultKind Kind { get; } = kind;
+
+        public int Remaining { get; set; } = count;
+
+        public TimeSpan Duration { get; } = duration;
+
+        public int StatusCode { get; } = statusCode;
+
+        public bool Matches(string apiPath) => _prefix is null || apiPath.StartsWith(_prefix, StringComparison.OrdinalIgnoreCase);
+
+        // Accept "/api/v3/repos/…", "repos/…" or "/repos/…" alike.
+        private static string? Normalize(string? prefix)
+        {
+            if (string.IsNullOrEmpty(prefix))
+            {
+                return null;
+            }
+
+            var p = prefix.StartsWith('/') ? prefix : "/" + prefix;
+            return p.StartsWith(GitHubApi.Prefix + "/", StringComparison.OrdinalIgnoreCase) ? p[GitHubApi.Prefix.Length..] : p;
+        }
+    }
+}
+
+internal enum GitHubFaultKind
+{
+    PrimaryRateLimit,
+    SecondaryRateLimit,
+    ServerError,
+    Slow,
+}
+
+internal sealed record GitHubFaultDecision(GitHubFaultKind Kind, TimeSpan Duration, int StatusCode);
