@@ -1,4 +1,5 @@
 using System.Net;
+using CommunitySuccess.Sandbox.GitHub;
 using CommunitySuccess.Sandbox.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,11 +18,12 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseUrl, SlackWorkspace slack)
+    private SandboxServer(WebApplication app, Uri baseUrl, SlackWorkspace slack, GitHubState gitHub)
     {
         _app = app;
         BaseUrl = baseUrl;
         Slack = slack;
+        GitHub = gitHub;
     }
 
     /// <summary>Root address, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
@@ -32,6 +34,12 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The stateful Slack workspace behind the API, for tests and demo seeding.</summary>
     public SlackWorkspace Slack { get; }
+
+    /// <summary>
+    /// The stateful GitHub behind the REST API, served under <c>/api/v3/</c> (the prefix Octokit adds to any base URL
+    /// that is not github.com): a client's base URL is <see cref="BaseUrl"/>.
+    /// </summary>
+    public GitHubState GitHub { get; }
 
     /// <summary>Starts Kestrel on 127.0.0.1 and, when asked, seeds the demo workspace.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxServerOptions options, CancellationToken cancellationToken = default)
@@ -47,8 +55,10 @@ public sealed class SandboxServer : IAsyncDisposable
         var slack = new SlackWorkspace(options);
         builder.Services.AddSingleton(slack);
 
+        var gitHub = new GitHubState(options.TimeProvider, options.GitHubToken);
         var app = builder.Build();
         app.MapSlack(slack);
+        app.MapGitHubApi(gitHub);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
@@ -57,12 +67,14 @@ public sealed class SandboxServer : IAsyncDisposable
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
 
         slack.Attach(baseUrl, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SlackWorkspace>());
+        gitHub.PublicBaseUrl = baseUrl;
         if (options.SeedDemoWorkspace)
         {
             slack.SeedDemo();
+            gitHub.SeedDemo();
         }
 
-        return new SandboxServer(app, baseUrl, slack);
+        return new SandboxServer(app, baseUrl, slack, gitHub);
     }
 
     public async ValueTask DisposeAsync()

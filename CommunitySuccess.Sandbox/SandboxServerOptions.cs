@@ -18,6 +18,12 @@ public sealed class SandboxServerOptions
     /// <summary>Seed the "Acme Community" demo workspace (channels, people, two weeks of #support threads).</summary>
     public bool SeedDemoWorkspace { get; set; } = true;
 
+    /// <summary>The token GitHub's REST API accepts (<c>Authorization: token …</c> or <c>Bearer …</c>).</summary>
+    public string GitHubToken { get; set; } = GitHub.GitHubState.DefaultToken;
+
+    /// <summary>The secret GitHub webhook deliveries are signed with.</summary>
+    public string GitHubWebhookSecret { get; set; } = "sandbox-webhook-secret";
+
     /// <summary>Clock for message timestamps, event times and the demo seed.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,4 +1,5 @@
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Slack;
@@ -50,6 +51,7 @@ builder.Services.AddTeam();
 builder.Services.AddInbox();
 builder.Services.AddOutbox(runWorker: true);
 builder.Services.AddSlackSync();
+builder.Services.AddGitHubSync();
 
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -72,6 +74,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAppHealthChecks();
 app.MapAccountEndpoints();
 app.MapSlackEndpoints();
+app.MapGitHubEndpoints();
 app.MapJobsDashboard(Policies.Admin);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -36,3 +36,18 @@ public static class GitHubServiceCollectionExtensions
         return services;
     }
 }
+
+/// <summary>Registers the GitHub sync: the upsert, the polling service, webhooks and the outbox sender.</summary>
+public static class GitHubSyncServiceCollectionExtensions
+{
+    public static IServiceCollection AddGitHubSync(this IServiceCollection services)
+    {
+        services.AddGitHubGateway();
+        services.AddSingleton<GitHubIngestService>();
+        services.AddSingleton<GitHubSyncService>();
+        services.AddSingleton<GitHubWebhookProcessor>();
+        services.AddSingleton<CommunitySuccess.Core.Outbox.IOutboxSender, GitHubOutboxSender>();
+        services.AddTransient<SyncGitHubJob>();
+        return services;
+    }
+}

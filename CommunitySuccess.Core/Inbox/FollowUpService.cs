@@ -22,6 +22,21 @@ public sealed class FollowUpService(
 
     public async Task<Result> EvaluateAsync(CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await EvaluateOnceAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // A status click or a sync moved a thread while we assessed it: assess again on fresh rows.
+            }
+        }
+    }
+
+    private async Task<Result> EvaluateOnceAsync(CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var inbox = options.CurrentValue;
         var autoIds = new List<long>();

@@ -30,3 +30,29 @@ public sealed record SlackReactionPayload(string Channel, string Ts, string Name
 
 /// <summary>Make a Slack user group's members exactly these users.</summary>
 public sealed record SlackUserGroupPayload(string UserGroupId, IReadOnlyList<string> UserIds);
+
+/// <summary>The kinds of GitHub writes.</summary>
+public static class GitHubOutboxKinds
+{
+    public const string Comment = "github.comment";
+    public const string AddLabels = "github.labels.add";
+    public const string RemoveLabel = "github.labels.remove";
+    public const string Close = "github.close";
+    public const string Assign = "github.assign";
+    public const string CreateIssue = "github.issue.create";
+}
+
+/// <summary>A comment on an issue; the sender appends the hidden outbox tag.</summary>
+public sealed record GitHubCommentPayload(string Repository, int Number, string Body);
+
+/// <summary>Add labels to, or remove one label from, an issue.</summary>
+public sealed record GitHubLabelsPayload(string Repository, int Number, IReadOnlyList<string> Labels);
+
+/// <summary>Close an issue as completed or not planned.</summary>
+public sealed record GitHubClosePayload(string Repository, int Number, bool NotPlanned);
+
+/// <summary>Assign an issue to a login.</summary>
+public sealed record GitHubAssignPayload(string Repository, int Number, string Login);
+
+/// <summary>Open an issue (from a Slack thread); the sender appends the hidden outbox tag to the body.</summary>
+public sealed record GitHubCreateIssuePayload(string Repository, string Title, string Body, IReadOnlyList<string> Labels);

@@ -12,10 +12,10 @@ namespace CommunitySuccess.Sandbox.GitHub;
 internal static class GitHubDemoSeed
 {
     // The team (the same four people as the Slack sandbox's demo team).
-    private const string Ana = "ana-acme";
-    private const string Ben = "ben-acme";
-    private const string Chen = "chen-acme";
-    private const string Dara = "dara-acme";
+    private const string Ana = "ana-lima";
+    private const string Ben = "bencarter";
+    private const string Chen = "chloe-dubois";
+    private const string Dara = "dweber";
 
     // The community.
     private const string Priya = "priya-raman";

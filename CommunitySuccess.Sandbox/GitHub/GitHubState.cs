@@ -96,7 +96,7 @@ public sealed partial class GitHubState
     internal GhUser TokenUser { get; }
 
     /// <summary>The demo team's GitHub logins (the same four people as the Slack sandbox's demo team).</summary>
-    public static IReadOnlyList<string> DemoTeamLogins { get; } = ["ana-acme", "ben-acme", "chen-acme", "dara-acme"];
+    public static IReadOnlyList<string> DemoTeamLogins { get; } = ["ana-lima", "bencarter", "chloe-dubois", "dweber"];
 
     /// <summary>Forgets the request log.</summary>
     public void ClearRequestLog() => _requests.Clear();

@@ -1,7 +1,9 @@
+using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
 using CommunitySuccess.Sandbox;
+using CommunitySuccess.Sandbox.GitHub;
 using CommunitySuccess.Sandbox.Slack;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -18,6 +20,7 @@ public sealed class DemoModeSeeder(
     IHostApplicationLifetime lifetime,
     TeamService team,
     SlackSyncService sync,
+    GitHubSyncService gitHubSync,
     InboxActionsService actions,
     FollowUpService followUp,
     ILogger<DemoModeSeeder> logger) : BackgroundService
@@ -39,7 +42,9 @@ public sealed class DemoModeSeeder(
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (address is not null)
         {
-            sandbox.Slack.EventsUrl = new Uri(new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), "slack/events");
+            var appUrl = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+            sandbox.Slack.EventsUrl = new Uri(appUrl, "slack/events");
+            sandbox.GitHub.WebhookTarget = new GitHubWebhookSender(new Uri(appUrl, "github/webhooks"), DemoSandbox.DemoWebhookSecret);
         }
 
         await team.SeedIfEmptyAsync(SlackWorkspace.DemoTeam.Select((m, i) => new TeamMember
@@ -53,6 +58,7 @@ public sealed class DemoModeSeeder(
         }), stoppingToken);
 
         await sync.SyncAllAsync(stoppingToken, waitForRunning: true);
+        await gitHubSync.SyncAllAsync(stoppingToken, waitForRunning: true);
         await SeedOnHoldAsync(stoppingToken);
         await followUp.EvaluateAsync(stoppingToken);
         logger.LogInformation("Demo mode: sandbox workspace synced; events arrive at {Url}", sandbox.Slack.EventsUrl);

@@ -1,4 +1,5 @@
 using CommunitySuccess.Sandbox;
+using CommunitySuccess.Sandbox.GitHub;
 using CommunitySuccess.Sandbox.Slack;
 
 namespace CommunitySuccess.Web.DemoMode;
@@ -9,10 +10,12 @@ namespace CommunitySuccess.Web.DemoMode;
 /// </summary>
 public static class DemoSandbox
 {
+    public const string DemoWebhookSecret = "sandbox-webhook-secret";
+
     /// <summary>Starts the sandbox and adds configuration pointing the clients at it (only keys the user has not set).</summary>
     public static async Task<SandboxServer> StartAsync(ConfigurationManager configuration)
     {
-        var sandbox = await SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = true });
+        var sandbox = await SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = true, GitHubWebhookSecret = DemoWebhookSecret });
         var settings = new Dictionary<string, string?>
         {
             ["Slack:ApiBaseUrl"] = sandbox.SlackApiBaseUrl.ToString(),
@@ -20,7 +23,14 @@ public static class DemoSandbox
             ["Slack:SigningSecret"] = sandbox.Slack.SigningSecret,
             ["Slack:TriageChannel"] = SlackWorkspace.DemoTriageChannelId,
             ["Slack:OnCallUserGroup"] = SlackWorkspace.DemoOnCallUserGroupId,
+            ["GitHub:ApiBaseUrl"] = sandbox.BaseUrl.ToString(),
+            ["GitHub:Token"] = sandbox.GitHub.Token,
+            ["GitHub:WebhookSecret"] = DemoWebhookSecret,
         };
+        if (!configuration.GetSection("GitHub:Repositories").GetChildren().Any())
+        {
+            settings["GitHub:Repositories:0"] = $"{GitHubState.DemoOwner}/{GitHubState.DemoRepo}";
+        }
         if (!configuration.GetSection("Slack:SupportChannels").GetChildren().Any())
         {
             settings["Slack:SupportChannels:0"] = SlackWorkspace.DemoSupportChannelId;

@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.Configuration;
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
 using Hangfire;
@@ -19,6 +20,7 @@ public sealed class StartupInitializer(
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient jobs,
     IOptions<SlackOptions> slack,
+    IOptions<GitHubOptions> gitHub,
     IOptions<SyncOptions> sync) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -35,6 +37,16 @@ public sealed class StartupInitializer(
         else
         {
             recurringJobs.RemoveIfExists(SyncSlackJob.RecurringJobId);
+        }
+
+        if (gitHub.Value.Token.Length > 0 && gitHub.Value.Repositories.Count > 0)
+        {
+            recurringJobs.AddOrUpdate<SyncGitHubJob>(SyncGitHubJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), sync.Value.GitHubCron);
+            jobs.Enqueue<SyncGitHubJob>(job => job.RunAsync(CancellationToken.None));
+        }
+        else
+        {
+            recurringJobs.RemoveIfExists(SyncGitHubJob.RecurringJobId);
         }
     }
 

@@ -54,6 +54,110 @@ namespace CommunitySuccess.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "GitHubComments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    Repository = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssueNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorLogin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HtmlUrl = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GitHubComments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GitHubIssues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    Repository = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StateReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AuthorLogin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AuthorAssociation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IsPullRequest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LabelsText = table.Column<string>(type: "TEXT", nullable: false),
+                    AssigneesText = table.Column<string>(type: "TEXT", nullable: false),
+                    Comments = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReactionsTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlusOne = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HtmlUrl = table.Column<string>(type: "TEXT", nullable: false),
+                    LastCommentAuthor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastCommentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AwaitingTeam = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasTeamReview = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReviewsReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GitHubIssues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GitHubReleases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    Repository = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TagName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: true),
+                    HtmlUrl = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Draft = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Prerelease = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GitHubReleases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GitHubRepoSyncStates",
+                columns: table => new
+                {
+                    Repository = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuesSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CommentsSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncCompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncIssuesChanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GitHubRepoSyncStates", x => x.Repository);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GitHubReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    Repository = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorLogin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GitHubReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -76,6 +180,18 @@ namespace CommunitySuccess.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedGitHubDeliveries",
+                columns: table => new
+                {
+                    DeliveryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedGitHubDeliveries", x => x.DeliveryId);
                 });
 
             migrationBuilder.CreateTable(
@@ -292,6 +408,24 @@ namespace CommunitySuccess.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "GitHubIssueLabels",
+                columns: table => new
+                {
+                    IssueId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GitHubIssueLabels", x => new { x.IssueId, x.Name });
+                    table.ForeignKey(
+                        name: "FK_GitHubIssueLabels_GitHubIssues_IssueId",
+                        column: x => x.IssueId,
+                        principalTable: "GitHubIssues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ThreadMessages",
                 columns: table => new
                 {
@@ -435,6 +569,42 @@ namespace CommunitySuccess.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_GitHubComments_Repository_IssueNumber_CreatedAt",
+                table: "GitHubComments",
+                columns: new[] { "Repository", "IssueNumber", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GitHubIssueLabels_Name",
+                table: "GitHubIssueLabels",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GitHubIssues_Repository_Number",
+                table: "GitHubIssues",
+                columns: new[] { "Repository", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GitHubIssues_State_AwaitingTeam_UpdatedAt",
+                table: "GitHubIssues",
+                columns: new[] { "State", "AwaitingTeam", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GitHubIssues_State_CreatedAt",
+                table: "GitHubIssues",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GitHubReleases_Repository_PublishedAt",
+                table: "GitHubReleases",
+                columns: new[] { "Repository", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GitHubReviews_Repository_Number",
+                table: "GitHubReviews",
+                columns: new[] { "Repository", "Number" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IssueKey",
                 table: "OutboxMessages",
                 column: "IssueKey");
@@ -574,7 +744,25 @@ namespace CommunitySuccess.Core.Data.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "GitHubComments");
+
+            migrationBuilder.DropTable(
+                name: "GitHubIssueLabels");
+
+            migrationBuilder.DropTable(
+                name: "GitHubReleases");
+
+            migrationBuilder.DropTable(
+                name: "GitHubRepoSyncStates");
+
+            migrationBuilder.DropTable(
+                name: "GitHubReviews");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedGitHubDeliveries");
 
             migrationBuilder.DropTable(
                 name: "ProcessedSlackEvents");
@@ -602,6 +790,9 @@ namespace CommunitySuccess.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "GitHubIssues");
 
             migrationBuilder.DropTable(
                 name: "ThreadMessages");

@@ -1,0 +1,216 @@
+using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Notifications;
+using CommunitySuccess.Core.Team;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySuccess.Core.GitHub;
+
+/// <summary>
+/// The one upsert the polling sync and the webhooks feed: issues, comments, reviews and releases keyed by
+/// GitHub's ids, and the derived queue fields (who spoke last, team review). Running it twice changes nothing.
+/// </summary>
+public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactory, TeamService team, ChangeNotifier notifier)
+{
+    /// <summary>Stores issues/PRs; returns how many were new or changed.</summary>
+    public async Task<int> UpsertIssuesAsync(string repository, IReadOnlyCollection<GitHubIssueRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+
+        var directory = await team.GetDirectoryAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = records.Select(r => r.Id).ToList();
+        var existing = await db.Set<GitHubIssue>().Include(i => i.Labels).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var changed = 0;
+        foreach (var record in records)
+        {
+            if (!existing.TryGetValue(record.Id, out var issue))
+            {
+                issue = new GitHubIssue { Id = record.Id, Repository = repository };
+                db.Add(issue);
+                existing[record.Id] = issue;
+            }
+            else if (issue.UpdatedAt >= record.UpdatedAt && issue.LabelsText == string.Join('\n', record.Labels))
+            {
+                continue;
+            }
+
+            Apply(issue, record);
+            issue.AwaitingTeam = IsAwaitingTeam(issue, directory);
+            changed++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (changed > 0)
+        {
+            notifier.Notify(ChangeArea.GitHub);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Stores comments and refreshes each touched issue's "who spoke last".</summary>
+    public async Task<int> UpsertCommentsAsync(string repository, IReadOnlyCollection<GitHubCommentRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = records.Select(r => r.Id).ToList();
+        var existing = await db.Set<GitHubComment>().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var record in records)
+        {
+            if (!existing.TryGetValue(record.Id, out var comment))
+            {
+                comment = new GitHubComment { Id = record.Id, Repository = repository };
+                db.Add(comment);
+                existing[record.Id] = comment;
+            }
+
+            comment.IssueNumber = record.IssueNumber;
+            comment.AuthorLogin = record.AuthorLogin;
+            comment.Body = record.Body;
+            comment.CreatedAt = record.CreatedAt;
+            comment.UpdatedAt = record.UpdatedAt;
+            comment.HtmlUrl = record.HtmlUrl;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await RefreshLastSpeakerAsync(db, repository, records.Select(r => r.IssueNumber).Distinct().ToList(), cancellationToken);
+        notifier.Notify(ChangeArea.GitHub);
+        return records.Count;
+    }
+
+    /// <summary>Stores a pull request's reviews and whether the team reviewed it.</summary>
+    public async Task UpsertReviewsAsync(string repository, int number, IReadOnlyCollection<GitHubReviewRecord> records, DateTime? readAtUpdatedAt, CancellationToken cancellationToken)
+    {
+        var directory = await team.GetDirectoryAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = records.Select(r => r.Id).ToList();
+        var existing = await db.Set<GitHubReview>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        foreach (var record in records)
+        {
+            if (!existing.TryGetValue(record.Id, out var review))
+            {
+                review = new GitHubReview { Id = record.Id, Repository = repository };
+                db.Add(review);
+            }
+
+            review.Number = number;
+            review.AuthorLogin = record.AuthorLogin;
+            review.State = record.State;
+            review.SubmittedAt = record.SubmittedAt;
+        }
+
+        var issue = await db.Set<GitHubIssue>().FirstOrDefaultAsync(i => i.Repository == repository && i.Number == number, cancellationToken);
+        if (issue is not null)
+        {
+            var allReviewers = await db.Set<GitHubReview>().Where(r => r.Repository == repository && r.Number == number)
+                .Select(r => r.AuthorLogin).ToListAsync(cancellationToken);
+            issue.HasTeamReview = allReviewers.Concat(records.Select(r => r.AuthorLogin)).Any(directory.IsTeamGitHubLogin);
+            issue.ReviewsReadAt = readAtUpdatedAt ?? issue.UpdatedAt;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Notify(ChangeArea.GitHub);
+    }
+
+    public async Task UpsertReleasesAsync(string repository, IReadOnlyCollection<GitHubReleaseRecord> records, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = records.Select(r => r.Id).ToList();
+        var existing = await db.Set<GitHubRelease>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var added = false;
+        foreach (var record in records)
+        {
+            if (!existing.TryGetValue(record.Id, out var release))
+            {
+                release = new GitHubRelease { Id = record.Id, Repository = repository };
+                db.Add(release);
+                added = true;
+            }
+
+            release.TagName = record.TagName;
+            release.Name = record.Name;
+            release.HtmlUrl = record.HtmlUrl;
+            release.PublishedAt = record.PublishedAt;
+            release.Draft = record.Draft;
+            release.Prerelease = record.Prerelease;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (added)
+        {
+            notifier.Notify(ChangeArea.GitHub);
+        }
+    }
+
+    /// <summary>Issues whose reviews must be read: open pull requests changed since their reviews were last read.</summary>
+    public async Task<IReadOnlyList<(int Number, DateTime UpdatedAt)>> PullRequestsNeedingReviewsAsync(string repository, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<GitHubIssue>()
+            .Where(i => i.Repository == repository && i.IsPullRequest && i.State == "open" && (i.ReviewsReadAt == null || i.ReviewsReadAt < i.UpdatedAt))
+            .Select(i => new { i.Number, i.UpdatedAt }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Number, r.UpdatedAt)).ToList();
+    }
+
+    private static void Apply(GitHubIssue issue, GitHubIssueRecord record)
+    {
+        issue.Number = record.Number;
+        issue.Title = record.Title;
+        issue.Body = record.Body;
+        issue.State = record.State;
+        issue.StateReason = record.StateReason;
+        issue.AuthorLogin = record.AuthorLogin;
+        issue.AuthorAssociation = record.AuthorAssociation;
+        issue.IsPullRequest = record.IsPullRequest;
+        issue.LabelsText = string.Join('\n', record.Labels);
+        issue.AssigneesText = string.Join('\n', record.Assignees);
+        issue.Comments = record.Comments;
+        issue.ReactionsTotal = record.ReactionsTotal;
+        issue.PlusOne = record.PlusOne;
+        issue.CreatedAt = record.CreatedAt;
+        issue.UpdatedAt = record.UpdatedAt;
+        issue.ClosedAt = record.ClosedAt;
+        issue.HtmlUrl = record.HtmlUrl;
+
+        var wanted = record.Labels.ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in issue.Labels.Where(l => !wanted.Contains(l.Name)).ToList())
+        {
+            issue.Labels.Remove(gone);
+        }
+
+        foreach (var name in wanted.Where(n => issue.Labels.All(l => l.Name != n)))
+        {
+            issue.Labels.Add(new GitHubIssueLabel { Issue = issue, Name = name });
+        }
+    }
+
+    private async Task RefreshLastSpeakerAsync(AppDbContext db, string repository, List<int> numbers, CancellationToken cancellationToken)
+    {
+        var directory = await team.GetDirectoryAsync(cancellationToken);
+        var issues = await db.Set<GitHubIssue>().Where(i => i.Repository == repository && numbers.Contains(i.Number)).ToListAsync(cancellationToken);
+        foreach (var issue in issues)
+        {
+            var last = await db.Set<GitHubComment>().Where(c => c.Repository == repository && c.IssueNumber == issue.Number)
+                .OrderByDescending(c => c.CreatedAt).Select(c => new { c.AuthorLogin, c.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
+            issue.LastCommentAuthor = last?.AuthorLogin;
+            issue.LastCommentAt = last?.CreatedAt;
+            issue.AwaitingTeam = IsAwaitingTeam(issue, directory);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The latest comment — or, with no comments, the opening post — is from someone outside the team (bots excluded).</summary>
+    private static bool IsAwaitingTeam(GitHubIssue issue, TeamDirectory directory)
+    {
+        var lastSpeaker = issue.LastCommentAuthor ?? issue.AuthorLogin;
+        return !directory.IsTeamGitHubLogin(lastSpeaker) && !lastSpeaker.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
+    }
+}

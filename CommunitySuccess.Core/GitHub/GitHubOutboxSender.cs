@@ -1,0 +1,127 @@
+using System.Globalization;
+using CommunitySuccess.Core.Outbox;
+
+namespace CommunitySuccess.Core.GitHub;
+
+/// <summary>
+/// Sends the outbox's GitHub writes. Comments and new issues carry a hidden <c>&lt;!-- cs:ID --&gt;</c> tag, so a
+/// repeated attempt first looks for the earlier one; label, close and assign calls are idempotent by nature.
+/// </summary>
+public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestService ingest) : IOutboxSender
+{
+    public static string Tag(long outboxId) => $"<!-- cs:{outboxId.ToString(CultureInfo.InvariantCulture)} -->";
+
+    public bool Handles(string kind) => kind.StartsWith("github.", StringComparison.Ordinal);
+
+    public async Task<string?> FindEarlierSendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            switch (message.Kind)
+            {
+                case GitHubOutboxKinds.Comment:
+                    var comment = OutboxService.Payload<GitHubCommentPayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(comment.Repository);
+                    var found = await gateway.FindCommentWithTagAsync(owner, repo, comment.Number, Tag(message.Id), cancellationToken);
+                    return found?.Id.ToString(CultureInfo.InvariantCulture);
+                case GitHubOutboxKinds.CreateIssue:
+                    var create = OutboxService.Payload<GitHubCreateIssuePayload>(message);
+                    var (o, r) = GitHubSyncService.Split(create.Repository);
+                    var recent = await gateway.ListIssuesAsync(o, r, message.CreatedAt.AddMinutes(-5), cancellationToken);
+                    return recent.Items.FirstOrDefault(i => i.Body?.Contains(Tag(message.Id), StringComparison.Ordinal) == true)?.Number
+                        .ToString(CultureInfo.InvariantCulture);
+                default:
+                    return null;
+            }
+        }
+        catch (GitHubGatewayException ex)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            switch (message.Kind)
+            {
+                case GitHubOutboxKinds.Comment:
+                {
+                    var p = OutboxService.Payload<GitHubCommentPayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    var created = await gateway.CreateCommentAsync(owner, repo, p.Number, p.Body + "\n\n" + Tag(message.Id), cancellationToken);
+                    await ingest.UpsertCommentsAsync(p.Repository, [created], cancellationToken);
+                    return created.Id.ToString(CultureInfo.InvariantCulture);
+                }
+
+                case GitHubOutboxKinds.AddLabels:
+                {
+                    var p = OutboxService.Payload<GitHubLabelsPayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    await gateway.AddLabelsAsync(owner, repo, p.Number, p.Labels.ToList(), cancellationToken);
+                    await RefreshAsync(p.Repository, p.Number, cancellationToken);
+                    return null;
+                }
+
+                case GitHubOutboxKinds.RemoveLabel:
+                {
+                    var p = OutboxService.Payload<GitHubLabelsPayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    foreach (var label in p.Labels)
+                    {
+                        await gateway.RemoveLabelAsync(owner, repo, p.Number, label, cancellationToken);
+                    }
+
+                    await RefreshAsync(p.Repository, p.Number, cancellationToken);
+                    return null;
+                }
+
+                case GitHubOutboxKinds.Close:
+                {
+                    var p = OutboxService.Payload<GitHubClosePayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    var closed = await gateway.CloseIssueAsync(owner, repo, p.Number, p.NotPlanned ? GitHubCloseReason.NotPlanned : GitHubCloseReason.Completed, cancellationToken);
+                    await ingest.UpsertIssuesAsync(p.Repository, [closed], cancellationToken);
+                    return null;
+                }
+
+                case GitHubOutboxKinds.Assign:
+                {
+                    var p = OutboxService.Payload<GitHubAssignPayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    var assigned = await gateway.AssignAsync(owner, repo, p.Number, p.Login, cancellationToken);
+                    await ingest.UpsertIssuesAsync(p.Repository, [assigned], cancellationToken);
+                    return null;
+                }
+
+                case GitHubOutboxKinds.CreateIssue:
+                {
+                    var p = OutboxService.Payload<GitHubCreateIssuePayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    var issue = await gateway.CreateIssueAsync(owner, repo, p.Title, p.Body + "\n\n" + Tag(message.Id), p.Labels.ToList(), cancellationToken);
+                    await ingest.UpsertIssuesAsync(p.Repository, [issue], cancellationToken);
+                    return issue.Number.ToString(CultureInfo.InvariantCulture);
+                }
+
+                default:
+                    throw new OutboxSendException($"Unknown GitHub write '{message.Kind}'.", retryable: false);
+            }
+        }
+        catch (GitHubGatewayException ex)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    private async Task RefreshAsync(string repository, int number, CancellationToken cancellationToken)
+    {
+        var (owner, repo) = GitHubSyncService.Split(repository);
+        await ingest.UpsertIssuesAsync(repository, [await gateway.GetIssueAsync(owner, repo, number, cancellationToken)], cancellationToken);
+    }
+
+    private static OutboxSendException Translate(GitHubGatewayException ex) =>
+        new($"GitHub: {ex.GitHubMessage ?? ex.Message}", ex.IsRetryable, ex.RetryAfter, ex);
+}

@@ -1,0 +1,76 @@
+using CommunitySuccess.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySuccess.Core.GitHub;
+
+/// <summary>
+/// Applies webhook deliveries through the same upserts as the polling sync, each <c>X-GitHub-Delivery</c> once.
+/// Events of repositories we do not watch and events we do not use are acknowledged and ignored.
+/// </summary>
+public sealed class GitHubWebhookProcessor(
+    IDbContextFactory<AppDbContext> dbFactory,
+    GitHubIngestService ingest,
+    IOptionsMonitor<GitHubOptions> options,
+    TimeProvider time)
+{
+    public enum Outcome
+    {
+        Applied,
+        Duplicate,
+        Ignored,
+    }
+
+    public async Task<Outcome> ApplyAsync(string? deliveryId, GitHubWebhookEvent webhook, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        if (webhook.Repository is not { } repository
+            || !options.CurrentValue.Repositories.Contains(repository, StringComparer.OrdinalIgnoreCase))
+        {
+            return Outcome.Ignored;
+        }
+
+        repository = options.CurrentValue.Repositories.First(r => string.Equals(r, repository, StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrEmpty(deliveryId) && !await RecordDeliveryAsync(deliveryId, cancellationToken))
+        {
+            return Outcome.Duplicate;
+        }
+
+        switch (webhook)
+        {
+            case GitHubIssuesEvent issues:
+                await ingest.UpsertIssuesAsync(repository, [issues.Issue], cancellationToken);
+                return Outcome.Applied;
+            case GitHubPullRequestEvent pull:
+                await ingest.UpsertIssuesAsync(repository, [pull.PullRequest], cancellationToken);
+                return Outcome.Applied;
+            case GitHubIssueCommentEvent comment:
+                await ingest.UpsertIssuesAsync(repository, [comment.Issue], cancellationToken);
+                await ingest.UpsertCommentsAsync(repository, [comment.Comment], cancellationToken);
+                return Outcome.Applied;
+            case GitHubPullRequestReviewEvent review:
+                await ingest.UpsertReviewsAsync(repository, review.PullRequestNumber, [review.Review], null, cancellationToken);
+                return Outcome.Applied;
+            case GitHubReleaseEvent release:
+                await ingest.UpsertReleasesAsync(repository, [release.Release], cancellationToken);
+                return Outcome.Applied;
+            default:
+                return Outcome.Ignored;
+        }
+    }
+
+    private async Task<bool> RecordDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Add(new ProcessedGitHubDelivery { DeliveryId = deliveryId, ReceivedAt = time.GetUtcNow().UtcDateTime });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+}
