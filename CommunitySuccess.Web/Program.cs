@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Search;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
 using CommunitySuccess.Web.DemoMode;
@@ -52,6 +53,7 @@ builder.Services.AddInbox();
 builder.Services.AddOutbox(runWorker: true);
 builder.Services.AddSlackSync();
 builder.Services.AddGitHubSync();
+builder.Services.AddSearch();
 
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

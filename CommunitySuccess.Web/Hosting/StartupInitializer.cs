@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.Configuration;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
+using CommunitySuccess.Core.Search;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
 using Hangfire;
@@ -15,6 +16,7 @@ namespace CommunitySuccess.Web.Hosting;
 /// </summary>
 public sealed class StartupInitializer(
     DatabaseInitializer database,
+    ISearchIndex search,
     AdminBootstrapper admin,
     TeamService team,
     IRecurringJobManager recurringJobs,
@@ -26,6 +28,7 @@ public sealed class StartupInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
+        await search.EnsureCreatedAsync(cancellationToken);
         await admin.RunAsync(cancellationToken);
         await team.SeedFromConfigurationAsync(cancellationToken);
 

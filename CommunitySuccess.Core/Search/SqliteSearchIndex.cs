@@ -1,0 +1,219 @@
+using System.Data.Common;
+using System.Net;
+using System.Text;
+using CommunitySuccess.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CommunitySuccess.Core.Search;
+
+/// <summary>
+/// SQLite FTS5 over Slack messages, GitHub issues and comments: external-content tables kept current by
+/// triggers, created at start-up (a migration that rebuilds a table drops its triggers; this puts them back and
+/// re-indexes). Ranking: bm25 over the newest <see cref="RankWindow"/> matches of each table, because ranking every
+/// match of a very common word costs ~140 ms at 500,000 messages while the newest-first walk stops early.
+/// </summary>
+public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory, ILogger<SqliteSearchIndex> logger) : ISearchIndex
+{
+    /// <summary>How many of the newest matches per table are ranked by relevance.</summary>
+    public const int RankWindow = 500;
+
+    private const char MarkStart = '\u0001';
+    private const char MarkEnd = '\u0002';
+
+    private static readonly IndexDefinition[] Indexes =
+    [
+        new("MessageSearch", "ThreadMessages", ["Text"]),
+        new("IssueSearch", "GitHubIssues", ["Title", "Body"]),
+        new("CommentSearch", "GitHubComments", ["Body"]),
+    ];
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        foreach (var index in Indexes)
+        {
+            var existed = await CountAsync(connection, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{index.Name}'", cancellationToken) > 0;
+            var triggers = await CountAsync(connection, $"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '{index.Name}_%'", cancellationToken);
+            await ExecuteAsync(connection, index.CreateSql(), cancellationToken);
+            if (!existed || triggers < 3)
+            {
+                // New index, or triggers lost to a table rebuild: whatever changed meanwhile is indexed again.
+                await ExecuteAsync(connection, $"INSERT INTO {index.Name}({index.Name}) VALUES('rebuild');", cancellationToken);
+                logger.LogInformation("Search index {Index} (re)built", index.Name);
+            }
+        }
+    }
+
+    public async Task<SearchResults> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        var match = ToMatchExpression(query);
+        if (match is null)
+        {
+            return SearchResults.Empty;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var hits = new List<SearchHit>();
+        hits.AddRange(await SearchMessagesAsync(connection, match, limit, cancellationToken));
+        hits.AddRange(await SearchIssuesAsync(connection, match, limit, cancellationToken));
+        hits.AddRange(await SearchCommentsAsync(connection, match, limit, cancellationToken));
+        // bm25: lower is better.
+        return new SearchResults(hits.OrderBy(h => h.Score).ThenByDescending(h => h.At).Take(limit).ToList(), query, RankedWithinNewest: true);
+    }
+
+    /// <summary>
+    /// Turns what a person typed into a safe FTS5 expression: each whitespace-separated chunk becomes a quoted
+    /// phrase (so <c>ECONNREFUSED 127.0.0.1</c> or <c>"foo" OR bar</c> is text, never query syntax); chunks are ANDed.
+    /// </summary>
+    public static string? ToMatchExpression(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return null;
+        }
+
+        var phrases = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(chunk => new string(chunk.Where(c => !char.IsControl(c)).ToArray()))
+            .Where(chunk => chunk.Any(char.IsLetterOrDigit))
+            .Take(16)
+            .Select(chunk => "\"" + chunk.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")
+            .ToList();
+        return phrases.Count == 0 ? null : string.Join(' ', phrases);
+    }
+
+    /// <summary>HTML-escapes a snippet and turns FTS5's match markers into &lt;mark&gt;.</summary>
+    public static string SnippetToHtml(string snippet) =>
+        WebUtility.HtmlEncode(snippet).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
+            .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
+
+    private static async Task<IReadOnlyList<SearchHit>> SearchMessagesAsync(DbConnection connection, string match, int limit, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            WITH newest AS (
+                SELECT rowid AS id, bm25(MessageSearch) AS score FROM MessageSearch
+                WHERE MessageSearch MATCH $match ORDER BY rowid DESC LIMIT {RankWindow}),
+            best AS (SELECT id, score FROM newest ORDER BY score LIMIT {limit})
+            SELECT m.Id, best.score, snippet(MessageSearch, 0, char(1), char(2), '…', 16), m.SentAt, m.ThreadId, t.Text
+            FROM best
+            JOIN MessageSearch ON MessageSearch.rowid = best.id AND MessageSearch MATCH $match
+            JOIN ThreadMessages m ON m.Id = best.id
+            JOIN SupportThreads t ON t.Id = m.ThreadId
+            WHERE m.IsDeleted = 0 AND t.IsNotSupport = 0
+            """;
+        return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
+            SearchHitKind.SlackMessage,
+            reader.GetInt64(0),
+            FirstLine(reader.GetString(5)),
+            SnippetToHtml(reader.GetString(2)),
+            DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
+            reader.GetDouble(1),
+            reader.GetInt64(4),
+            null));
+    }
+
+    private static async Task<IReadOnlyList<SearchHit>> SearchIssuesAsync(DbConnection connection, string match, int limit, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            WITH newest AS (
+                SELECT rowid AS id, bm25(IssueSearch, 2.0, 1.0) AS score FROM IssueSearch
+                WHERE IssueSearch MATCH $match ORDER BY rowid DESC LIMIT {RankWindow}),
+            best AS (SELECT id, score FROM newest ORDER BY score LIMIT {limit})
+            SELECT i.Id, best.score, snippet(IssueSearch, -1, char(1), char(2), '…', 16), i.UpdatedAt, i.Repository, i.Number, i.Title, i.IsPullRequest
+            FROM best
+            JOIN IssueSearch ON IssueSearch.rowid = best.id AND IssueSearch MATCH $match
+            JOIN GitHubIssues i ON i.Id = best.id
+            """;
+        return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
+            SearchHitKind.GitHubIssue,
+            reader.GetInt64(0),
+            $"{(reader.GetBoolean(7) ? "PR" : "Issue")} {reader.GetString(4)}#{reader.GetInt32(5)}: {reader.GetString(6)}",
+            SnippetToHtml(reader.GetString(2)),
+            DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
+            reader.GetDouble(1),
+            null,
+            $"{reader.GetString(4)}#{reader.GetInt32(5)}"));
+    }
+
+    private static async Task<IReadOnlyList<SearchHit>> SearchCommentsAsync(DbConnection connection, string match, int limit, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            WITH newest AS (
+                SELECT rowid AS id, bm25(CommentSearch) AS score FROM CommentSearch
+                WHERE CommentSearch MATCH $match ORDER BY rowid DESC LIMIT {RankWindow}),
+            best AS (SELECT id, score FROM newest ORDER BY score LIMIT {limit})
+            SELECT c.Id, best.score, snippet(CommentSearch, 0, char(1), char(2), '…', 16), c.CreatedAt, c.Repository, c.IssueNumber, c.AuthorLogin
+            FROM best
+            JOIN CommentSearch ON CommentSearch.rowid = best.id AND CommentSearch MATCH $match
+            JOIN GitHubComments c ON c.Id = best.id
+            """;
+        return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
+            SearchHitKind.GitHubComment,
+            reader.GetInt64(0),
+            $"Comment by {reader.GetString(6)} on {reader.GetString(4)}#{reader.GetInt32(5)}",
+            SnippetToHtml(reader.GetString(2)),
+            DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
+            reader.GetDouble(1),
+            null,
+            $"{reader.GetString(4)}#{reader.GetInt32(5)}"));
+    }
+
+    private static async Task<IReadOnlyList<SearchHit>> ReadAsync(
+        DbConnection connection, string sql, string match, CancellationToken cancellationToken, Func<DbDataReader, SearchHit> map)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "$match";
+        parameter.Value = match;
+        command.Parameters.Add(parameter);
+        var hits = new List<SearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(map(reader));
+        }
+
+        return hits;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        return line.Length <= 100 ? line : string.Concat(line.AsSpan(0, 99), "…");
+    }
+
+    private static async Task<long> CountAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed record IndexDefinition(string Name, string Table, string[] Columns)
+    {
+        public string CreateSql()
+        {
+            var columns = string.Join(", ", Columns);
+            var newValues = string.Join(", ", Columns.Select(c => "new." + c));
+            var oldValues = string.Join(", ", Columns.Select(c => "old." + c));
+            var sql = new StringBuilder();
+            sql.AppendLine($"CREATE VIRTUAL TABLE IF NOT EXISTS {Name} USING fts5({columns}, content='{Table}', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');");
+            sql.AppendLine($"CREATE TRIGGER IF NOT EXISTS {Name}_ai AFTER INSERT ON {Table} BEGIN INSERT INTO {Name}(rowid, {columns}) VALUES (new.Id, {newValues}); END;");
+            sql.AppendLine($"CREATE TRIGGER IF NOT EXISTS {Name}_ad AFTER DELETE ON {Table} BEGIN INSERT INTO {Name}({Name}, rowid, {columns}) VALUES ('delete', old.Id, {oldValues}); END;");
+            sql.AppendLine($"CREATE TRIGGER IF NOT EXISTS {Name}_au AFTER UPDATE OF {columns} ON {Table} BEGIN INSERT INTO {Name}({Name}, rowid, {columns}) VALUES ('delete', old.Id, {oldValues}); INSERT INTO {Name}(rowid, {columns}) VALUES (new.Id, {newValues}); END;");
+            return sql.ToString();
+        }
+    }
+}
