@@ -189,5 +189,30 @@ public sealed class GitHubETagCacheTests
         Assert.DoesNotContain("ghp_secretA", GitHubETagCache.KeyFor(a), StringComparison.Ordinal);
     }
 
+[Fact]
+    public async Task ListIssuesAsync_RateLimitedInBetween_KeepsTheCachedCopyForTheNextRun()
+    {
+        var rateLimited = false;
+        await using var harness = await StartAsync((context, request) =>
+        {
+            var headers = RateLimitHeaders(rateLimited ? 0 : 10, DateTimeOffset.UnixEpoch.AddSeconds(4_000_000_000));
+            headers["ETag"] = "\"same\"";
+            return rateLimited
+                ? WriteJsonAsync(context, """{"message":"API rate limit exceeded"}""", StatusCodes.Status403Forbidden, headers)
+                : request.Header("If-None-Match") == "\"same\""
+                    ? WriteJsonAsync(context, "", StatusCodes.Status304NotModified, headers)
+                    : WriteJsonAsync(context, Fixtures.Read("github/rest/issues.list.docs_example.json"), headers: headers);
+        });
+
+        await harness.Gateway.ListIssuesAsync(Owner, Repo, null, Ct);
+        rateLimited = true;
+        await Assert.ThrowsAsync<GitHubGatewayException>(() => harness.Gateway.ListIssuesAsync(Owner, Repo, null, Ct));
+        rateLimited = false;
+        var after = await harness.Gateway.ListIssuesAsync(Owner, Repo, null, Ct);
+
+        Assert.True(after.Unchanged);
+        Assert.Equal("\"same\"", harness.Requests[^1].Header("If-None-Match"));
+    }
+
     private static GitHubETagCache.Entry Entry(string key, int bytes) => new(key, $"\"{key}\"", new byte[bytes], [], []);
 }
