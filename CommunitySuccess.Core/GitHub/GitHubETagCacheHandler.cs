@@ -46,8 +46,9 @@ public sealed class GitHubETagCacheHandler(GitHubETagCache cache) : DelegatingHa
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             cache.Set(new GitHubETagCache.Entry(key, etag.ToString(), body, Copy(response.Headers), Copy(response.Content.Headers)));
         }
-        else if (cached is not null && response.StatusCode != HttpStatusCode.NotModified)
+        else if (cached is not null && response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {
+            // Changed without a validator, or gone. A rate limit or a server error leaves the copy for next time.
             cache.Remove(key);
         }
 

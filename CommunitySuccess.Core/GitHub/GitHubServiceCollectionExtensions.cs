@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,13 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddTransient<GitHubETagCacheHandler>();
         services.TryAddTransient<GitHubRateLimitHandler>();
         services.AddHttpClient(OctokitGitHubGateway.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Octokit follows redirects itself (a renamed repository answers 301) and keeps the token on the
+                // same host; the handler's own redirects would drop it.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+            })
             .AddHttpMessageHandler<GitHubETagCacheHandler>()
             .AddHttpMessageHandler<GitHubRateLimitHandler>();
         services.TryAddTransient<IGitHubGateway, OctokitGitHubGateway>();

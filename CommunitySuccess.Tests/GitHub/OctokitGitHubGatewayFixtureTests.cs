@@ -325,4 +325,28 @@ public sealed class OctokitGitHubGatewayFixtureTests
 
         Assert.Empty(harness.Requests);
     }
+
+    [Fact]
+    public async Task GetIssueAsync_RepositoryRenamed301_FollowsTheRedirectWithTheToken()
+    {
+        // GitHub sends an absolute Location (Octokit cannot follow a relative one).
+        GitHubGatewayHarness? self = null;
+        await using var harness = self = await StartAsync((context, request) =>
+        {
+            if (request.Path.StartsWith(RepoPath, StringComparison.Ordinal))
+            {
+                var moved = $"{self!.ApiRoot}repositories/1296269/issues/1347";
+                context.Response.Headers.Location = moved;
+                return WriteJsonAsync(context, $$"""{"message":"Moved Permanently","url":"{{moved}}"}""", StatusCodes.Status301MovedPermanently);
+            }
+
+            return WriteJsonAsync(context, Fixtures.Read("github/rest/issue.get.json"));
+        });
+
+        var issue = await harness.Gateway.GetIssueAsync(Owner, Repo, 1347, Ct);
+
+        Assert.Equal(1347, issue.Number);
+        Assert.Equal([$"{RepoPath}/issues/1347", "/api/v3/repositories/1296269/issues/1347"], harness.Requests.Select(r => r.Path));
+        Assert.Equal($"Token {Token}", harness.Requests[1].Header("Authorization"));
+    }
 }
