@@ -95,6 +95,7 @@ public static partial class GitHubApi
         int status;
         var notModified = false;
         var counted = false;
+        var refused = false;
 
         lock (state.Gate)
         {
@@ -115,6 +116,7 @@ public static partial class GitHubApi
             }
             else if (counts && bucket.Read(now).Remaining == 0)
             {
+                refused = true;
                 result = PrimaryRateLimitResult(user);
             }
             else
@@ -149,9 +151,9 @@ public static partial class GitHubApi
                 headers["Vary"] = "Accept, Authorization, Cookie, X-GitHub-OTP";
             }
 
-            // A 304 costs nothing (GitHub: "does not count against your primary rate limit"), nor do injected faults or 401s.
+            // A 304 costs nothing (GitHub: "does not count against your primary rate limit"), nor do injected faults, refusals or 401s.
             var faulted = fault is { Kind: not GitHubFaultKind.Slow };
-            counted = counts && !notModified && !faulted && authError is null && status != StatusCodes.Status401Unauthorized;
+            counted = counts && !notModified && !faulted && !refused && status != StatusCodes.Status401Unauthorized;
             if (counted)
             {
                 bucket.Read(now);
@@ -197,13 +199,7 @@ public static partial class GitHubApi
             response.Headers["X-Accepted-OAuth-Scopes"] = "repo";
         }
 
-        if (!notModified && body is not null)
-        {
-            response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = body.Length;
-            await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
-        }
-
+        // Logged before the body goes out, so a client that got its answer always finds its request in the log.
         state.Log(new GitHubRequestLogEntry(
             request.Method,
             path,
@@ -213,6 +209,13 @@ public static partial class GitHubApi
             counted,
             fault?.Kind.ToString(),
             state.Now()));
+        if (!notModified && body is not null)
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        }
+
     }
 
     private static (bool Authenticated, GhUser? User, GitHubApiException? Error) Authenticate(HttpRequest request, GitHubState state)
