@@ -249,6 +249,21 @@ public sealed partial class GitHubApiWireFormatTests
     }
 
     [Fact]
+    public async Task AvatarUrl_OfAnyUser_IsServedByTheSandbox()
+    {
+        await using var host = await GitHubSandboxHost.StartDemoAsync();
+        var (_, user) = await host.GetAsync("users/ana-acme", Ct);
+
+        var avatar = await host.Client.GetAsync(user!["avatar_url"]!.GetValue<string>(), Ct);
+
+        Assert.Equal("ana-acme", user["login"]!.GetValue<string>());
+        Assert.StartsWith(host.BaseAddress.ToString(), user["avatar_url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, avatar.StatusCode);
+        Assert.Equal("image/svg+xml", avatar.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync("users/nobody-at-all", Ct)).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task AnyResponse_HasGitHubsHeaders()
     {
         await using var host = await GitHubSandboxHost.StartDemoAsync();
