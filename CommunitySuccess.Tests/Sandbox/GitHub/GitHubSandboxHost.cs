@@ -8,13 +8,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CommunitySuccess.Tests.Sandbox.GitHub;
 
 /// <summary>
-/// The GitHub emulator on a real loopback port: a tiny Kestrel app with <c>app.MapGitHubApi(state)</c>, a state on a
+/// The GitHub emulator on a real loopback port: a bare Kestrel app with <c>app.MapGitHubApi(state)</c>, a state on a
 /// fake clock, and an <see cref="HttpClient"/> that speaks to <c>{base}api/v3/</c> with the sandbox token.
 /// </summary>
 internal sealed class GitHubSandboxHost : IAsyncDisposable
@@ -53,9 +52,10 @@ internal sealed class GitHubSandboxHost : IAsyncDisposable
     {
         clock ??= new FakeTimeProvider(Start);
         var state = new GitHubState(time ?? clock);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        // As bare as the sandbox server's own host: Kestrel and routing, nothing else.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddRoutingCore();
         var app = builder.Build();
         app.MapGitHubApi(state);
         await app.StartAsync();
