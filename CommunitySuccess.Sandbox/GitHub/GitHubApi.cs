@@ -71,7 +71,7 @@ public static partial class GitHubApi
         Map("GET", "/users/{login}", GetUser);
         Map("GET", "/rate_limit", GetRateLimit, counts: false);
         api.MapFallback(context => RunAsync(context, state, _ => throw GitHubApiException.NotFound(DocsRoot), counts: true));
-        endpoints.MapGet("/avatars/u/{id:long}", (HttpContext context) => WriteAvatarAsync(context, state));
+        endpoints.MapGet("/avatars/u/{id:long}", (RequestDelegate)(context => WriteAvatarAsync(context, state)));
         return endpoints;
     }
 
@@ -87,7 +87,7 @@ public static partial class GitHubApi
             await Task.Delay(fault.Duration, state.Time, context.RequestAborted).ConfigureAwait(false);
         }
 
-        var (authenticated, user, authError) = Authenticate(request, state);
+        var (user, authError) = Authenticate(request, state);
         var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         var rawBody = isRead ? null : await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -95,11 +95,12 @@ public static partial class GitHubApi
         int status;
         var notModified = false;
         var counted = false;
+        var refused = false;
 
         lock (state.Gate)
         {
             var now = state.Now();
-            var bucket = state.Bucket(authenticated && user is not null);
+            var bucket = state.Bucket(authenticated: user is not null);
             GitHubApiResult result;
             if (fault is { Kind: not GitHubFaultKind.Slow })
             {
@@ -115,6 +116,7 @@ public static partial class GitHubApi
             }
             else if (counts && bucket.Read(now).Remaining == 0)
             {
+                refused = true;
                 result = PrimaryRateLimitResult(user);
             }
             else
@@ -149,9 +151,9 @@ public static partial class GitHubApi
                 headers["Vary"] = "Accept, Authorization, Cookie, X-GitHub-OTP";
             }
 
-            // A 304 costs nothing (GitHub: "does not count against your primary rate limit"), nor do injected faults or 401s.
+            // A 304 costs nothing (GitHub: "does not count against your primary rate limit"), nor do injected faults, refusals or 401s.
             var faulted = fault is { Kind: not GitHubFaultKind.Slow };
-            counted = counts && !notModified && !faulted && authError is null && status != StatusCodes.Status401Unauthorized;
+            counted = counts && !notModified && !faulted && !refused && status != StatusCodes.Status401Unauthorized;
             if (counted)
             {
                 bucket.Read(now);
@@ -159,7 +161,7 @@ public static partial class GitHubApi
             }
 
             var quota = bucket.Read(now);
-            var remaining = fault?.Kind == GitHubFaultKind.PrimaryRateLimit || status == StatusCodes.Status403Forbidden && IsPrimaryLimit(result) ? 0 : quota.Remaining;
+            var remaining = fault?.Kind == GitHubFaultKind.PrimaryRateLimit || (status == StatusCodes.Status403Forbidden && IsPrimaryLimit(result)) ? 0 : quota.Remaining;
             headers["X-RateLimit-Limit"] = quota.Limit.ToString(CultureInfo.InvariantCulture);
             headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
             headers["X-RateLimit-Reset"] = quota.Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -197,13 +199,7 @@ public static partial class GitHubApi
             response.Headers["X-Accepted-OAuth-Scopes"] = "repo";
         }
 
-        if (!notModified && body is not null)
-        {
-            response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = body.Length;
-            await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
-        }
-
+        // Logged before the body goes out, so a client that got its answer always finds its request in the log.
         state.Log(new GitHubRequestLogEntry(
             request.Method,
             path,
@@ -213,20 +209,28 @@ public static partial class GitHubApi
             counted,
             fault?.Kind.ToString(),
             state.Now()));
+        if (!notModified && body is not null)
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        }
+
     }
 
-    private static (bool Authenticated, GhUser? User, GitHubApiException? Error) Authenticate(HttpRequest request, GitHubState state)
+    // No Authorization header is an anonymous request (reads only, 60 an hour); a wrong token is a 401.
+    private static (GhUser? User, GitHubApiException? Error) Authenticate(HttpRequest request, GitHubState state)
     {
         var header = request.Headers.Authorization.ToString();
         if (string.IsNullOrWhiteSpace(header))
         {
-            return (false, null, null);
+            return (null, null);
         }
 
         var badCredentials = new GitHubApiException(StatusCodes.Status401Unauthorized, "Bad credentials", DocsRoot);
         if (!AuthenticationHeaderValue.TryParse(header, out var parsed) || parsed.Parameter is null)
         {
-            return (false, null, badCredentials);
+            return (null, badCredentials);
         }
 
         var token = parsed.Scheme.ToUpperInvariant() switch
@@ -236,8 +240,8 @@ public static partial class GitHubApi
             _ => null,
         };
         return string.Equals(token, state.Token, StringComparison.Ordinal)
-            ? (true, state.TokenUser, null)
-            : (false, null, badCredentials);
+            ? (state.TokenUser, null)
+            : (null, badCredentials);
     }
 
     // GitHub accepts a token as the password (or the user name) of Basic authentication.

@@ -80,8 +80,8 @@ internal static class GitHubDemoSeed
         Closed(seed);
         var pulls = PullRequests(seed);
         var created = seed.Build();
-        LinkPullsToIssues(state, repo, created, pulls);
-        Releases(state, repo, now);
+        var closedByPulls = LinkPullsToIssues(state, repo, created, pulls);
+        Releases(state, repo, now, closedByPulls);
     }
 
     private static void NewInTriage(GitHubSeedBuilder seed)
@@ -214,14 +214,14 @@ internal static class GitHubDemoSeed
             """, Triage, Bug)
             .Comment(2, Ana, "Does it look right when you open the file in a text editor? Excel needs a byte-order mark to detect UTF-8.")
             .Comment(30, Yuki, "Yes, it is fine in VS Code. Could the export add the BOM? Most of our users open it in Excel.");
-        seed.Issue(6, Tom, "Can't restore a backup taken on 1.2 into 1.4", """
+        seed.Issue(3, Tom, "Can't restore a backup taken on 1.2 into 1.4", """
             ```
             $ acme-cli backup restore backup-2024-03-01.tar.zst
             Error: schema version 12 is older than the minimum supported version 14
             ```
             """, Triage)
             .Comment(5, Ben, "Restore into 1.3 first (it migrates schema 12 → 14), take a new backup, then restore that into 1.4.")
-            .Comment(120, Tom, "I tried that, and the 1.3 restore fails with the same message. Is 1.3.0 enough or do I need 1.3.4?");
+            .Comment(60, Tom, "I tried that, and the 1.3 restore fails with the same message. Is 1.3.0 enough or do I need 1.3.4?");
     }
 
     private static void InProductReview(GitHubSeedBuilder seed)
@@ -275,7 +275,7 @@ internal static class GitHubDemoSeed
             On AWS we can only use IAM authentication for RDS. The chart expects a password in a secret.
             """, Community, DeploymentBlocker)
             .Comment(22, Ben, "Makes sense. The server supports `DATABASE_IAM_AUTH=true` since 1.3; the chart just doesn't expose it yet.");
-        seed.Issue(8, Kenji, "ARM64 image missing for 1.4.0", """
+        seed.Issue(3.8, Kenji, "ARM64 image missing for 1.4.0", """
             `docker pull acme/sync:1.4.0` on a Graviton host: `no matching manifest for linux/arm64/v8`. 1.3.4 had an arm64 image.
             """, Community, DeploymentBlocker, Bug)
             .Comment(5, Ben, "Confirmed, the arm64 build step was skipped in the 1.4.0 release pipeline. Use `acme/sync:1.3.4` on ARM until we publish it.")
@@ -320,7 +320,7 @@ internal static class GitHubDemoSeed
             """, Sprint, Bug)
             .Assign(Ben)
             .Comment(20, Ben, "Confirmed, we'll fix it this sprint. @lukas-becker you mentioned you might send a PR?");
-        seed.Issue(7, Tom, "Import: CSV files over 2 GB fail", """
+        seed.Issue(9, Tom, "Import: CSV files over 2 GB fail", """
             ```
             Error: bufio.Scanner: token too long
             ```
@@ -524,11 +524,11 @@ internal static class GitHubDemoSeed
             """, new SeedPull("webhook-backoff", 180, 45, 7), Enhancement)
             .RequestReview(Ana)
             .Review(24, Ana, "APPROVED", "LGTM 🚀");
-        pulls["stream-csv"] = seed.Pull(5, Chen, "Import: stream large CSV files", "Streams the file instead of reading it into memory; memory stays flat for a 5 GB file.", new SeedPull("import-streaming", 140, 96, 4))
+        pulls["stream-csv"] = seed.Pull(6.5, Chen, "Import: stream large CSV files", "Streams the file instead of reading it into memory; memory stays flat for a 5 GB file.", new SeedPull("import-streaming", 140, 96, 4))
             .Review(20, Ben, "APPROVED", null)
-            .Merge(48, Chen);
+            .Merge(40, Chen);
         pulls["oidc-groups"] = seed.Pull(2, Dara, "OIDC: map IdP groups to roles", null, new SeedPull("oidc-group-mapping", 260, 30, 9, Draft: true));
-        pulls["release-1.4"] = seed.Pull(2, Ana, "Release v1.4.0", "Changelog and version bump.", new SeedPull("release/1.4.0", 40, 5, 3))
+        pulls["release-1.4"] = seed.Pull(4.3, Ana, "Release v1.4.0", "Changelog and version bump.", new SeedPull("release/1.4.0", 40, 5, 3))
             .Review(3, Ben, "APPROVED", null)
             .Merge(4, Ana);
 
@@ -553,8 +553,9 @@ internal static class GitHubDemoSeed
     }
 
     // Pull requests that fix an issue close it when merged, as "Closes #n" does on GitHub.
-    private static void LinkPullsToIssues(GitHubState state, GhRepository repo, IReadOnlyDictionary<SeedItem, GhIssue> created, Dictionary<string, SeedItem> pulls)
+    private static HashSet<GhIssue> LinkPullsToIssues(GitHubState state, GhRepository repo, IReadOnlyDictionary<SeedItem, GhIssue> created, Dictionary<string, SeedItem> pulls)
     {
+        var closed = new HashSet<GhIssue>();
         void Closes(string pullKey, string issueTitle)
         {
             var pull = created[pulls[pullKey]];
@@ -563,6 +564,7 @@ internal static class GitHubDemoSeed
             if (pull.Pull!.MergedAt is { } merged && issue.State == "open")
             {
                 state.SetStateCore(repo, issue, pull.Pull.MergedBy!, "closed", "completed", merged);
+                closed.Add(issue);
             }
         }
 
@@ -575,10 +577,12 @@ internal static class GitHubDemoSeed
         Closes("webhook-retry", "Webhook deliveries are not retried after a 502");
         Closes("oidc-groups", "OIDC: map IdP groups to roles");
         Closes("ja", "Translate the dashboard into Japanese");
+        return closed;
     }
 
-    // Release notes list what was closed as completed (and merged) since the previous release.
-    private static void Releases(GitHubState state, GhRepository repo, DateTimeOffset now)
+    // Release notes list the pull requests merged and the bugs, features and docs fixed since the previous release
+    // (an issue closed by a merged pull request appears once, through the pull request).
+    private static void Releases(GitHubState state, GhRepository repo, DateTimeOffset now, HashSet<GhIssue> closedByPulls)
     {
         var releases = new (string Tag, double DaysAgo, string Author, string Summary)[]
         {
@@ -586,7 +590,7 @@ internal static class GitHubDemoSeed
             ("v1.1.0", 44, Ben, "Health endpoints, dotted S3 bucket names and a faster start-up."),
             ("v1.2.0", 30, Chen, "A distroless image (~140 MB), implicit-TLS SMTP and a shared database pool."),
             ("v1.3.0", 16, Dara, "Regex sync rules, a faster dashboard and safer metrics."),
-            ("v1.4.0", 1.5, Ana, "Streaming imports, `--dry-run` and many fixes."),
+            ("v1.4.0", 4, Ana, "Streaming imports, `acme-cli import --dry-run` and many fixes."),
         };
         var previous = DateTimeOffset.MinValue;
         foreach (var (tag, daysAgo, author, summary) in releases)
@@ -596,11 +600,13 @@ internal static class GitHubDemoSeed
             notes.Append("## What's Changed\n\n").Append(summary).Append("\n\n");
             var done = repo.Issues
                 .Where(i => i.ClosedAt is { } closed && closed > previous && closed <= at
-                    && (i.IsPullRequest ? i.Pull!.MergedAt is not null && i.User.Type != "Bot" : i.StateReason == "completed"))
+                    && (i.IsPullRequest
+                        ? i.Pull!.MergedAt is not null && !i.Title.StartsWith("Release ", StringComparison.Ordinal)
+                        : i.StateReason == "completed" && !closedByPulls.Contains(i) && i.Labels.Any(l => l.Name is Bug or Enhancement or Documentation)))
                 .OrderBy(i => i.Number);
             foreach (var item in done)
             {
-                notes.Append(CultureInfo.InvariantCulture, $"* {item.Title} by @{item.User.Login} in #{item.Number}\n");
+                notes.Append(CultureInfo.InvariantCulture, $"* {item.Title} by @{item.User.Login.Replace("[bot]", "", StringComparison.Ordinal)} in #{item.Number}\n");
             }
 
             var previousTag = Array.FindIndex(releases, r => r.Tag == tag) is > 0 and var index ? releases[index - 1].Tag : null;

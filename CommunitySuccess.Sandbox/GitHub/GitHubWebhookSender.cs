@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 
 namespace CommunitySuccess.Sandbox.GitHub;
 
@@ -42,6 +43,9 @@ public sealed class GitHubWebhookSender : IDisposable
 
     /// <summary>The hook's id, sent as <c>X-GitHub-Hook-ID</c> and in <c>ping</c>.</summary>
     public long HookId { get; init; } = 478_201_653;
+
+    /// <summary>Where failed deliveries are logged (as a warning); nothing is logged when null.</summary>
+    public ILogger? Logger { get; init; }
 
     /// <summary>Every delivery attempted so far (redeliveries included), in order.</summary>
     public IReadOnlyList<GitHubWebhookDelivery> Deliveries => [.. _deliveries];
@@ -137,15 +141,26 @@ public sealed class GitHubWebhookSender : IDisposable
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             delivery = new GitHubWebhookDelivery(id, eventName, action, payload, (int)response.StatusCode, null, redelivery);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or OperationCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or InvalidOperationException)
         {
             // GitHub records a failed delivery and moves on; so do we.
             delivery = new GitHubWebhookDelivery(id, eventName, action, payload, null, ex.Message, redelivery);
         }
 
+        if (!delivery.Succeeded && Logger is { } logger)
+        {
+            LogFailed(logger, eventName, id, Target, delivery.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? delivery.Error, null);
+        }
+
         _deliveries.Enqueue(delivery);
         return delivery;
     }
+
+    private static readonly Action<ILogger, string, Guid, Uri, string?, Exception?> LogFailed =
+        LoggerMessage.Define<string, Guid, Uri, string?>(
+            LogLevel.Warning,
+            new EventId(1, "GitHubWebhookDeliveryFailed"),
+            "Sandbox webhook {Event} delivery {DeliveryId} to {Target} failed: {Outcome}");
 
     private static string? ActionOf(string payload) =>
         JsonNode.Parse(payload) is JsonObject o && o["action"] is JsonValue v && v.TryGetValue<string>(out var action) ? action : null;
