@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Globalization;
+using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Search;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CommunitySuccess.Benchmarks;
+
+/// <summary>One measured operation: timings over the iterations, in milliseconds.</summary>
+public sealed record BenchmarkResult(string Name, double P50, double P95, double Max, string Note)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Name,-48} p50 {P50,7:F2} ms   p95 {P95,7:F2} ms   max {Max,7:F2} ms   {Note}");
+}
+
+/// <summary>
+/// Builds a database the size issue 4 names (50,000 threads, 500,000 messages) through the real migrations and
+/// search index, then times the inbox's first page and search for a typical word and for a word in 30% of messages.
+/// </summary>
+public sealed class InboxSearchBenchmark : IAsyncDisposable
+{
+    /// <summary>In about 0.3% of messages.</summary>
+    public const string TypicalWord = "kubernetes";
+
+    /// <summary>In 30% of messages.</summary>
+    public const string CommonWord = "deploy";
+
+    private static readonly string[] Vocabulary =
+    [
+        "error", "timeout", "config", "install", "upgrade", "version", "helm", "docker", "token", "login", "cluster",
+        "database", "migration", "queue", "worker", "memory", "latency", "proxy", "certificate", "webhook", "plugin",
+        "release", "backup", "restore", "permissions", "schema", "index", "cache", "network", "storage", "logs",
+    ];
+
+    private readonly PooledDbContextFactory<AppDbContext> _dbFactory;
+    private readonly SearchService _search;
+    private readonly IReadOnlyList<string> _timeZones;
+
+    private InboxSearchBenchmark(PooledDbContextFactory<AppDbContext> dbFactory, IReadOnlyList<string> timeZones)
+    {
+        _dbFactory = dbFactory;
+        _timeZones = timeZones;
+        _search = new SearchService(new SqliteSearchIndex(dbFactory, NullLogger<SqliteSearchIndex>.Instance));
+    }
+
+    public static async Task<InboxSearchBenchmark> CreateAsync(string path, int threads, int perThread)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
+        var factory = new PooledDbContextFactory<AppDbContext>(options);
+        await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
+        await new SqliteSearchIndex(factory, NullLogger<SqliteSearchIndex>.Instance).EnsureCreatedAsync(CancellationToken.None);
+        string[] zones = ["America/Los_Angeles", "America/Sao_Paulo", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
+        await GenerateAsync(path, threads, perThread, zones);
+        return new InboxSearchBenchmark(factory, zones);
+    }
+
+    public async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int iterations)
+    {
+        var results = new List<BenchmarkResult>
+        {
+            await MeasureAsync("Inbox first page (All, Awake first, 50 rows)", iterations, FirstInboxPageAsync),
+            await MeasureAsync($"Search typical word '{TypicalWord}'", iterations, () => SearchAsync(TypicalWord)),
+            await MeasureAsync($"Search word in 30% of messages '{CommonWord}'", iterations, () => SearchAsync(CommonWord)),
+            await MeasureAsync("Search two words 'deploy timeout'", iterations, () => SearchAsync("deploy timeout")),
+        };
+        return results;
+    }
+
+    /// <summary>The inbox's default view: waiting threads of users in working hours first, then the longest wait.</summary>
+    private async Task<int> FirstInboxPageAsync()
+    {
+        var now = DateTime.UtcNow;
+        var awake = _timeZones.Where(zone => UserWorkingHours.IsWithin(zone, now)).ToList();
+        await using var db = await _dbFactory.CreateDbContextAsync();
+        var page = await db.Set<SupportThread>().AsNoTracking().WaitingForTeam()
+            .Where(t => t.UserTimeZone == null || awake.Contains(t.UserTimeZone))
+            .OrderBy(t => t.WaitingForTeamSince).Take(50)
+            .Select(t => new { t.Id, t.Text, t.Status, t.WaitingForTeamSince, t.UserTimeZone })
+            .ToListAsync();
+        var count = await db.Set<SupportThread>().WaitingForTeam().CountAsync();
+        return page.Count + count;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<int> SearchAsync(string query) => (await _search.SearchAsync(query, CancellationToken.None)).Hits.Count;
+
+    private static async Task<BenchmarkResult> MeasureAsync(string name, int iterations, Func<Task<int>> operation)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await operation();
+        }
+
+        var timings = new List<double>(iterations);
+        var rows = 0;
+        for (var i = 0; i < iterations; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            rows = await operation();
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        timings.Sort();
+        return new BenchmarkResult(name, Percentile(timings, 0.50), Percentile(timings, 0.95), timings[^1], $"({rows} rows/hits)");
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>Bulk insert with prepared statements in one transaction; the FTS triggers index every message as it lands.</summary>
+    private static async Task GenerateAsync(string path, int threads, int perThread, string[] zones)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=OFF;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var thread = connection.CreateCommand();
+        thread.Transaction = transaction;
+        thread.CommandText = """
+            INSERT INTO SupportThreads (Id, ChannelId, Ts, UserId, Status, StatusChangedAt, NewActivityWhileOnHold, NeedsFollowUp, IsNotSupport,
+              ReferredToProduct, Text, MessageCount, FirstSeenAt, CreatedAt, LastMessageAt, LastMessageByTeam, LastTeamMessageAt, LastUserMessageAt,
+              UnansweredSince, WaitingForTeamSince, UserTimeZone, ReplyCount)
+            VALUES ($id, 'C0BENCH01', $ts, $user, $status, $created, 0, 0, 0, 0, $text, $count, $created, $created, $last, $byTeam, $teamAt, $userAt,
+              $waiting, $waitingSince, $tz, $replies)
+            """;
+        var message = connection.CreateCommand();
+        message.Transaction = transaction;
+        message.CommandText = """
+            INSERT INTO ThreadMessages (Id, ThreadId, ChannelId, Ts, UserId, IsTeam, Text, IsDeleted, SentAt)
+            VALUES ($id, $thread, 'C0BENCH01', $ts, $user, $team, $text, 0, $sent)
+            """;
+        string[] threadParams = ["$id", "$ts", "$user", "$status", "$created", "$text", "$count", "$last", "$byTeam", "$teamAt", "$userAt", "$waiting", "$waitingSince", "$tz", "$replies"];
+        foreach (var name in threadParams)
+        {
+            thread.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        foreach (var name in new[] { "$id", "$thread", "$ts", "$user", "$team", "$text", "$sent" })
+        {
+            message.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        var random = new Random(20261126);
+        var start = DateTime.UtcNow.AddDays(-180);
+        long messageId = 0;
+        for (var t = 1; t <= threads; t++)
+        {
+            var created = start.AddMinutes(t * 5);
+            var byTeam = random.Next(3) != 0;
+            var statusRoll = random.Next(10);
+            var status = statusRoll < 5 ? "Closed" : statusRoll < 8 ? "InProgress" : statusRoll < 9 ? "Open" : "OnHold";
+            var waiting = (status is "Open" or "InProgress") && !byTeam;
+            var last = created.AddMinutes(perThread * 7);
+            Set(thread, "$id", t);
+            Set(thread, "$ts", (new DateTimeOffset(created).ToUnixTimeSeconds() + t).ToString(CultureInfo.InvariantCulture) + ".000100");
+            Set(thread, "$user", "U" + (t % 5000).ToString("D8", CultureInfo.InvariantCulture));
+            Set(thread, "$status", status);
+            Set(thread, "$created", created);
+            Set(thread, "$text", Sentence(random));
+            Set(thread, "$count", perThread);
+            Set(thread, "$last", last);
+            Set(thread, "$byTeam", byTeam);
+            Set(thread, "$teamAt", last.AddMinutes(-7));
+            Set(thread, "$userAt", last);
+            Set(thread, "$waiting", waiting ? last : null);
+            Set(thread, "$waitingSince", waiting ? last : null);
+            Set(thread, "$tz", random.Next(10) == 0 ? null : zones[random.Next(zones.Length)]);
+            Set(thread, "$replies", perThread - 1);
+            await thread.ExecuteNonQueryAsync();
+            for (var m = 0; m < perThread; m++)
+            {
+                messageId++;
+                Set(message, "$id", messageId);
+                Set(message, "$thread", t);
+                Set(message, "$ts", messageId.ToString(CultureInfo.InvariantCulture) + ".000200");
+                Set(message, "$user", m % 2 == 0 ? "U0USER0001" : "U0TEAM0001");
+                Set(message, "$team", m % 2 == 1);
+                Set(message, "$text", Sentence(random));
+                Set(message, "$sent", created.AddMinutes(m * 7));
+                await message.ExecuteNonQueryAsync();
+            }
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
+
+    private static string Sentence(Random random)
+    {
+        var words = new List<string>();
+        var length = random.Next(8, 24);
+        for (var i = 0; i < length; i++)
+        {
+            words.Add(Vocabulary[random.Next(Vocabulary.Length)]);
+        }
+
+        if (random.NextDouble() < 0.30)
+        {
+            words.Insert(random.Next(words.Count), CommonWord);
+        }
+
+        if (random.NextDouble() < 0.003)
+        {
+            words.Insert(random.Next(words.Count), TypicalWord);
+        }
+
+        return string.Join(' ', words);
+    }
+}
