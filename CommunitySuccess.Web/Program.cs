@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Review;
 using CommunitySuccess.Core.Search;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
@@ -54,6 +55,7 @@ builder.Services.AddOutbox(runWorker: true);
 builder.Services.AddSlackSync();
 builder.Services.AddGitHubSync();
 builder.Services.AddSearch();
+builder.Services.AddReviewAndBacklog();
 
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

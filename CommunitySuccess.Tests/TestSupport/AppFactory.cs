@@ -26,6 +26,9 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests talk to loopback only: a test that does not start a sandbox gets a refused connection, never the internet.
+            ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/slack/api/",
+            ["GitHub:ApiBaseUrl"] = "http://127.0.0.1:9/",
         };
         configure?.Invoke(Settings);
         UseKestrel(0);

@@ -207,6 +207,30 @@ namespace CommunitySuccess.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IssueId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Repository = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Sprint = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CommunityBacklog = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenToContribution = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    NotePostedAsComment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WeekStart = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewDecisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SlackChannelSyncStates",
                 columns: table => new
                 {
@@ -625,6 +649,16 @@ namespace CommunitySuccess.Core.Data.Migrations
                 column: "ReceivedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewDecisions_IssueId",
+                table: "ReviewDecisions",
+                column: "IssueId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewDecisions_WeekStart",
+                table: "ReviewDecisions",
+                column: "WeekStart");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupportThreads_ChannelId_Ts",
                 table: "SupportThreads",
                 columns: new[] { "ChannelId", "Ts" },
@@ -766,6 +800,9 @@ namespace CommunitySuccess.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProcessedSlackEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReviewDecisions");
 
             migrationBuilder.DropTable(
                 name: "SlackChannelSyncStates");

@@ -1,0 +1,90 @@
+using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.GitHub;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Team;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySuccess.Core.Backlog;
+
+public enum BacklogGroup
+{
+    DeploymentBlockers,
+    OpenToContribution,
+    SmallRequests,
+}
+
+public enum BacklogOrder
+{
+    Reactions,
+    Oldest,
+    Newest,
+}
+
+/// <summary>One community backlog issue.</summary>
+public sealed record BacklogItem(
+    long IssueId, string Repository, int Number, string Title, string AuthorLogin, int Reactions, DateTime CreatedAt,
+    string HtmlUrl, IReadOnlyList<string> Assignees, BacklogGroup Group, int AskedByThreads)
+{
+    public string Key => $"{Repository}#{Number}";
+}
+
+/// <summary>
+/// The community backlog the on-call picks from when support is quiet: open issues labelled Community or Open to
+/// contribution, grouped deployment blockers first, then open to contribution, then other small requests.
+/// </summary>
+public sealed class BacklogService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    OutboxService outbox,
+    TeamService team,
+    IOptionsMonitor<GitHubOptions> gitHub)
+{
+    /// <summary>Counts Slack threads linked to each issue ("asked by N users"); the GitHub links feature provides it.</summary>
+    public Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyDictionary<long, int>>>? LinkedThreadCounter { get; set; }
+
+    public async Task<IReadOnlyList<BacklogItem>> ListAsync(BacklogOrder order, CancellationToken cancellationToken)
+    {
+        var labels = gitHub.CurrentValue.Labels;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var issues = await db.Set<GitHubIssue>().AsNoTracking()
+            .Where(i => i.State == "open" && i.Labels.Any(l => l.Name == labels.Community || l.Name == labels.OpenToContribution))
+            .ToListAsync(cancellationToken);
+        var counts = LinkedThreadCounter is null ? new Dictionary<long, int>() : await LinkedThreadCounter(issues.Select(i => i.Id).ToList(), cancellationToken);
+        var items = issues.Select(i => new BacklogItem(
+            i.Id, i.Repository, i.Number, i.Title, i.AuthorLogin, i.ReactionsTotal, i.CreatedAt, i.HtmlUrl, i.AssigneeLogins,
+            i.LabelNames.Contains(labels.DeploymentBlocker) ? BacklogGroup.DeploymentBlockers
+                : i.LabelNames.Contains(labels.OpenToContribution) ? BacklogGroup.OpenToContribution
+                : BacklogGroup.SmallRequests,
+            counts.GetValueOrDefault(i.Id)));
+        var ordered = order switch
+        {
+            BacklogOrder.Oldest => items.OrderBy(i => i.Group).ThenBy(i => i.CreatedAt),
+            BacklogOrder.Newest => items.OrderBy(i => i.Group).ThenByDescending(i => i.CreatedAt),
+            _ => items.OrderBy(i => i.Group).ThenByDescending(i => i.Reactions + i.AskedByThreads).ThenBy(i => i.CreatedAt),
+        };
+        return ordered.ToList();
+    }
+
+    /// <summary>"I'll take it": assigns the issue to the signed-in member's GitHub login, through the outbox.</summary>
+    public async Task<InboxActionResult> TakeAsync(long issueId, string accountEmail, CancellationToken cancellationToken)
+    {
+        var member = await team.FindByEmailAsync(accountEmail, cancellationToken);
+        if (member?.GitHubLogin is not { Length: > 0 } login)
+        {
+            return InboxActionResult.Refused("Your account has no team member with a GitHub login: ask an admin to add it on the Team page.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var issue = await db.Set<GitHubIssue>().FirstOrDefaultAsync(i => i.Id == issueId, cancellationToken);
+        if (issue is null)
+        {
+            return InboxActionResult.Refused("That issue is not synced (any more).");
+        }
+
+        var message = outbox.Add(db, GitHubOutboxKinds.Assign, new GitHubAssignPayload(issue.Repository, issue.Number, login), member.Name, issueKey: issue.Key);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
+        return InboxActionResult.Ok(message.Id);
+    }
+}

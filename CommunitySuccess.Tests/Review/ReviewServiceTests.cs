@@ -1,0 +1,121 @@
+using CommunitySuccess.Core.Accounts;
+using CommunitySuccess.Core.Backlog;
+using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.GitHub;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Review;
+using CommunitySuccess.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunitySuccess.Tests.Review;
+
+public sealed class ReviewServiceTests
+{
+    private const string Repo = "acme/widgets";
+    private static readonly AppActor Pat = new("Pat Product", "pat@example.test");
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Decide_AsEngineer_IsRefusedAndNothingIsSentToGitHub()
+    {
+        await using var app = await StartWithIssuesAsync();
+
+        var result = await app.Services.GetRequiredService<ReviewService>()
+            .DecideAsync(101, new ReviewOutcome(false, true, false), "ok", postNoteAsComment: true, Pat, [Roles.Engineer], Ct);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("product team", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync<OutboxMessage>(app));
+        Assert.Equal(0, await CountAsync<ReviewDecision>(app));
+    }
+
+    [Fact]
+    public async Task Decide_CommunityAndContributionAsProduct_QueuesLabelSwapAndRecordsTheWeek()
+    {
+        await using var app = await StartWithIssuesAsync();
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+
+        var result = await reviews.DecideAsync(101, new ReviewOutcome(false, true, true), "Good first contribution", postNoteAsComment: true, Pat, [Roles.Product], Ct);
+
+        Assert.True(result.Succeeded, result.Error);
+        var sent = await ListAsync<OutboxMessage>(app);
+        Assert.Contains(sent, m => m.Kind == GitHubOutboxKinds.RemoveLabel && m.PayloadJson.Contains("Product review", StringComparison.Ordinal));
+        Assert.Contains(sent, m => m.Kind == GitHubOutboxKinds.AddLabels && m.PayloadJson.Contains("Community", StringComparison.Ordinal)
+            && m.PayloadJson.Contains("Open to contribution", StringComparison.Ordinal));
+        Assert.Contains(sent, m => m.Kind == GitHubOutboxKinds.Comment && m.PayloadJson.Contains("Good first contribution", StringComparison.Ordinal));
+        var board = await reviews.GetBoardAsync(Ct);
+        Assert.DoesNotContain(board.ToDecide, i => i.IssueId == 101);
+        Assert.Contains(board.ToDecide, i => i.IssueId == 102);
+        var week = Assert.Single(await reviews.GetHistoryAsync(4, Ct));
+        Assert.Equal((0, 1, 1), (week.Sprint, week.CommunityBacklog, week.OpenToContribution));
+        Assert.Equal("Pat Product", Assert.Single(week.Decisions).DecidedBy);
+    }
+
+    [Theory]
+    [InlineData(false, false, false, "Choose sprint task")]
+    [InlineData(true, true, false, "sprint only")]
+    public async Task Decide_InvalidOutcome_IsRefusedWithReason(bool sprint, bool community, bool contribution, string reason)
+    {
+        await using var app = await StartWithIssuesAsync();
+
+        var result = await app.Services.GetRequiredService<ReviewService>()
+            .DecideAsync(101, new ReviewOutcome(sprint, community, contribution), null, false, Pat, [Roles.Admin], Ct);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync<OutboxMessage>(app));
+    }
+
+    [Fact]
+    public async Task Backlog_GroupsBlockersFirstThenContributionThenSmallRequests()
+    {
+        await using var app = await StartWithIssuesAsync();
+
+        var items = await app.Services.GetRequiredService<BacklogService>().ListAsync(BacklogOrder.Reactions, Ct);
+
+        Assert.Equal([103, 105, 104], items.Select(i => i.Number));
+        Assert.Equal([BacklogGroup.DeploymentBlockers, BacklogGroup.OpenToContribution, BacklogGroup.SmallRequests], items.Select(i => i.Group));
+    }
+
+    [Fact]
+    public async Task Take_AccountWithoutTeamMember_IsRefusedClearly()
+    {
+        await using var app = await StartWithIssuesAsync();
+
+        var result = await app.Services.GetRequiredService<BacklogService>().TakeAsync(104, "nobody@example.test", Ct);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("GitHub login", result.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<AppFactory> StartWithIssuesAsync()
+    {
+        var app = new AppFactory();
+        app.StartServer();
+        var created = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        GitHubIssueRecord Issue(long id, int number, string title, params string[] labels) =>
+            new(id, number, title, "body", "open", null, "user-" + number, false, labels, [], 0, number, 0, created.AddDays(number - 100),
+                created.AddDays(number - 100), null, $"https://github.com/{Repo}/issues/{number}", "NONE");
+        await app.Services.GetRequiredService<GitHubIngestService>().UpsertIssuesAsync(Repo,
+        [
+            Issue(101, 101, "Support SSO", "Product review"),
+            Issue(102, 102, "Dark mode", "Product review"),
+            Issue(103, 103, "Crash on ARM", "Community", "Deployment blocker"),
+            Issue(104, 104, "Typo in docs", "Community"),
+            Issue(105, 105, "Add a Helm value", "Open to contribution"),
+        ], Ct);
+        return app;
+    }
+
+    private static async Task<int> CountAsync<T>(AppFactory app)
+        where T : class => (await ListAsync<T>(app)).Count;
+
+    private static async Task<List<T>> ListAsync<T>(AppFactory app)
+        where T : class
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Set<T>().AsNoTracking().ToListAsync(Ct);
+    }
+}
