@@ -109,7 +109,7 @@ public sealed class GitHubApiLabelsTests
         var (response, json) = await host.SendJsonAsync(
             HttpMethod.Patch,
             $"repos/acme/widgets/issues/{number}",
-            """{"state":"closed","state_reason":"not_planned","labels":["wontfix"],"assignees":["ana-acme","nobody-at-all"]}""",
+            """{"state":"closed","state_reason":"not_planned","labels":["wontfix"],"assignees":["ana-lima","nobody-at-all"]}""",
             Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -118,7 +118,7 @@ public sealed class GitHubApiLabelsTests
         Assert.Equal("acme-community-bot", json["closed_by"]!["login"]!.GetValue<string>());
         var issue = host.State.GetIssue("acme", "widgets", number)!;
         Assert.Equal(["wontfix"], issue.Labels);
-        Assert.Equal(["ana-acme"], issue.Assignees);
+        Assert.Equal(["ana-lima"], issue.Assignees);
         Assert.NotNull(issue.ClosedAt);
     }
 
@@ -127,7 +127,7 @@ public sealed class GitHubApiLabelsTests
     {
         var (host, number) = await StartWithIssueAsync();
         await using var _ = host;
-        host.State.Close("acme", "widgets", number, "ana-acme");
+        host.State.Close("acme", "widgets", number, "ana-lima");
 
         var (_, json) = await host.SendJsonAsync(HttpMethod.Patch, $"repos/acme/widgets/issues/{number}", """{"state":"open"}""", Ct);
 

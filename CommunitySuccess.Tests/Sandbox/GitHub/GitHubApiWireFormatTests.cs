@@ -252,11 +252,11 @@ public sealed partial class GitHubApiWireFormatTests
     public async Task AvatarUrl_OfAnyUser_IsServedByTheSandbox()
     {
         await using var host = await GitHubSandboxHost.StartDemoAsync();
-        var (_, user) = await host.GetAsync("users/ana-acme", Ct);
+        var (_, user) = await host.GetAsync("users/ana-lima", Ct);
 
         var avatar = await host.Client.GetAsync(user!["avatar_url"]!.GetValue<string>(), Ct);
 
-        Assert.Equal("ana-acme", user["login"]!.GetValue<string>());
+        Assert.Equal("ana-lima", user["login"]!.GetValue<string>());
         Assert.StartsWith(host.BaseAddress.ToString(), user["avatar_url"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, avatar.StatusCode);
         Assert.Equal("image/svg+xml", avatar.Content.Headers.ContentType!.MediaType);

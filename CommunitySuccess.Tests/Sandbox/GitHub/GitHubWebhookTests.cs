@@ -21,25 +21,25 @@ public sealed class GitHubWebhookTests
     private static readonly Dictionary<string, Action<GitHubState>> Triggers = new(StringComparer.Ordinal)
     {
         ["issue_comment.created"] = s => s.Comment("acme", "widgets", 1, "kenji-w", "Any update?"),
-        ["issues.closed"] = s => s.Close("acme", "widgets", AnOpenIssue(s), "ana-acme"),
-        ["issues.edited"] = s => s.EditIssue("acme", "widgets", AnOpenIssue(s), "ana-acme", title: "A clearer title"),
-        ["issues.labeled"] = s => s.AddLabel("acme", "widgets", AnOpenIssue(s), "ana-acme", "Product review"),
+        ["issues.closed"] = s => s.Close("acme", "widgets", AnOpenIssue(s), "ana-lima"),
+        ["issues.edited"] = s => s.EditIssue("acme", "widgets", AnOpenIssue(s), "ana-lima", title: "A clearer title"),
+        ["issues.labeled"] = s => s.AddLabel("acme", "widgets", AnOpenIssue(s), "ana-lima", "Product review"),
         ["issues.opened"] = s => s.OpenIssue("acme", "widgets", "liam-walsh", "Crash on start", "Body", ["Triage 👀"]),
         ["issues.reopened"] = s =>
         {
             var number = AnOpenIssue(s);
-            s.Close("acme", "widgets", number, "ana-acme");
+            s.Close("acme", "widgets", number, "ana-lima");
             s.Reopen("acme", "widgets", number, "liam-walsh");
         },
         ["issues.unlabeled"] = s =>
         {
             var number = AnOpenIssue(s);
-            s.AddLabel("acme", "widgets", number, "ana-acme", "bug");
-            s.RemoveLabel("acme", "widgets", number, "ana-acme", "bug");
+            s.AddLabel("acme", "widgets", number, "ana-lima", "bug");
+            s.RemoveLabel("acme", "widgets", number, "ana-lima", "bug");
         },
         ["label.created"] = s => s.CreateLabel("acme", "widgets", ":bug: Bugfix", "cb1f00", "Fixes a bug"),
         ["ping"] = s => s.Ping("acme", "widgets"),
-        ["pull_request.closed"] = s => s.Close("acme", "widgets", s.OpenPullRequest("acme", "widgets", "yuki-sato", "Fix it", "Body"), "ana-acme"),
+        ["pull_request.closed"] = s => s.Close("acme", "widgets", s.OpenPullRequest("acme", "widgets", "yuki-sato", "Fix it", "Body"), "ana-lima"),
         ["pull_request.opened"] = s => s.OpenPullRequest("acme", "widgets", "yuki-sato", "Fix it", "Body"),
         ["release.published"] = s => s.PublishRelease("acme", "widgets", "v1.5.0", "v1.5.0", "Notes"),
     };
@@ -112,9 +112,9 @@ public sealed class GitHubWebhookTests
         host.State.WebhookTarget = receiver.Sender;
 
         var number = host.State.OpenIssue("acme", "widgets", "liam-walsh", "Crash on start", "```\npanic\n```", ["Triage 👀"]);
-        host.State.Comment("acme", "widgets", number, "ana-acme", "Which version?");
-        host.State.RemoveLabel("acme", "widgets", number, "ana-acme", "Triage 👀");
-        host.State.Close("acme", "widgets", number, "ana-acme", "not_planned");
+        host.State.Comment("acme", "widgets", number, "ana-lima", "Which version?");
+        host.State.RemoveLabel("acme", "widgets", number, "ana-lima", "Triage 👀");
+        host.State.Close("acme", "widgets", number, "ana-lima", "not_planned");
         await receiver.Sender.WaitForDeliveriesAsync(Ct);
 
         var requests = receiver.Server.Requests;
@@ -134,7 +134,7 @@ public sealed class GitHubWebhookTests
 
         Assert.Equal("Triage 👀", requests[1].Json!["label"]!["name"]!.GetValue<string>());
         Assert.Equal("not_planned", requests[4].Json!["issue"]!["state_reason"]!.GetValue<string>());
-        Assert.Equal("ana-acme", requests[4].Json!["sender"]!["login"]!.GetValue<string>());
+        Assert.Equal("ana-lima", requests[4].Json!["sender"]!["login"]!.GetValue<string>());
         Assert.All(receiver.Sender.Deliveries, d => Assert.True(d.Succeeded));
     }
 
@@ -163,13 +163,13 @@ public sealed class GitHubWebhookTests
         host.State.WebhookTarget = receiver.Sender;
         var number = host.State.OpenPullRequest("acme", "widgets", "yuki-sato", "Fix it", "Body");
 
-        host.State.Review("acme", "widgets", number, "chen-acme", "APPROVED", "Thanks!");
+        host.State.Review("acme", "widgets", number, "chloe-dubois", "APPROVED", "Thanks!");
         await receiver.Sender.WaitForDeliveriesAsync(Ct);
 
         var review = receiver.Server.Requests.Single(r => r.Header("X-GitHub-Event") == "pull_request_review").Json!;
         Assert.Equal("submitted", review["action"]!.GetValue<string>());
         Assert.Equal("approved", review["review"]!["state"]!.GetValue<string>());
-        Assert.Equal("chen-acme", review["review"]!["user"]!["login"]!.GetValue<string>());
+        Assert.Equal("chloe-dubois", review["review"]!["user"]!["login"]!.GetValue<string>());
         Assert.Equal(number, review["pull_request"]!["number"]!.GetValue<int>());
         Assert.NotNull(review["repository"]);
         Assert.Equal("APPROVED", host.State.GetIssue("acme", "widgets", number)!.Reviews.Single().State);
