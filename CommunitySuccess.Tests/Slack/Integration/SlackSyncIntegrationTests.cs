@@ -1,5 +1,6 @@
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Sandbox.Slack;
 using Microsoft.EntityFrameworkCore;
 using static CommunitySuccess.Tests.Slack.Integration.SlackAppHarness;
 
@@ -134,6 +135,22 @@ public sealed class SlackSyncIntegrationTests
         var thread = await h.ThreadAsync(parents[7]);
         Assert.Contains(thread.Messages, m => m.Ts == replyTs && m.Text == "Still failing after the upgrade");
         await AssertDatabaseMatchesSandboxAsync(h, expectedThreads: 20);
+    }
+
+    [Fact]
+    public async Task SyncThread_BeforeAnyFullSync_RecognisesOurBotThroughAuthTest()
+    {
+        await using var h = await StartAsync();
+        var ts = h.Slack.AddMessage(new SlackMessageDraft { ChannelId = SupportChannel, UserId = Asker, Text = "Is SSO in the free plan?", At = DateTimeOffset.UtcNow.AddMinutes(-30) });
+        h.Slack.AddMessage(new SlackMessageDraft { ChannelId = SupportChannel, UserId = h.Slack.BotUserId, Text = "It is in every plan.", ThreadTs = ts });
+
+        // What an event or an outbox send does right after a restart, before the first polling sync.
+        await h.Sync.SyncThreadAsync(SupportChannel, ts, Ct);
+
+        var thread = await h.ThreadAsync(ts);
+        Assert.Equal(ThreadStatus.InProgress, thread.Status);
+        Assert.True(Assert.Single(thread.Messages, m => m.Text == "It is in every plan.").IsTeam);
+        Assert.Equal(2, thread.MessageCount);
     }
 
     private static async Task<int> CountThreadsAsync(SlackAppHarness h)
