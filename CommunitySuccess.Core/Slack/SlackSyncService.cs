@@ -32,6 +32,9 @@ public sealed class SlackSyncService(
 
     /// <summary>Keeps the vanished-question check off the window's edges, where history and our clock may disagree.</summary>
     private static readonly TimeSpan VanishedMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>A catch-up after downtime starts this long before the last completed run (which read history while it ran).</summary>
+    private static readonly TimeSpan CatchUpMargin = TimeSpan.FromHours(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>
@@ -108,8 +111,8 @@ public sealed class SlackSyncService(
         var now = time.GetUtcNow().UtcDateTime;
         var state = await MarkStartedAsync(channelId, now, cancellationToken);
         var backfilling = state.BackfillCompletedAt is null;
-        var days = backfilling ? options.CurrentValue.BackfillDays : options.CurrentValue.RecheckDays;
-        var oldest = SlackTs.FromUtcDateTime(now.AddDays(-days));
+        var windowStart = WindowStart(state, backfilling, now, options.CurrentValue);
+        var oldest = SlackTs.FromUtcDateTime(windowStart);
         var changed = 0;
         try
         {
@@ -127,7 +130,7 @@ public sealed class SlackSyncService(
             }
 
             changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
-            changed += await MarkVanishedAsync(channelId, listed, now.AddDays(-days), now, directory, cancellationToken);
+            changed += await MarkVanishedAsync(channelId, listed, windowStart, now, directory, cancellationToken);
             await MarkCompletedAsync(channelId, backfilling, changed, cancellationToken);
             return changed;
         }
@@ -136,6 +139,28 @@ public sealed class SlackSyncService(
             await MarkFailedAsync(channelId, ex.Message, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// How far back this run reads: the backfill window until one backfill completed; then the recheck window, reaching
+    /// back to the last completed run when the app was stopped for longer than that (never further than a backfill).
+    /// </summary>
+    private static DateTime WindowStart(SlackChannelSyncState state, bool backfilling, DateTime now, SlackOptions options)
+    {
+        var backfillStart = now.AddDays(-options.BackfillDays);
+        if (backfilling)
+        {
+            return backfillStart;
+        }
+
+        var recheckStart = now.AddDays(-options.RecheckDays);
+        if (state.LastSyncCompletedAt is { } lastCompleted && lastCompleted.Subtract(CatchUpMargin) < recheckStart)
+        {
+            var catchUpStart = lastCompleted.Subtract(CatchUpMargin);
+            return catchUpStart > backfillStart ? catchUpStart : backfillStart;
+        }
+
+        return recheckStart;
     }
 
     private async Task<int> SyncBatchAsync(string channelId, List<SlackMessage> batch, TeamDirectory directory, CancellationToken cancellationToken)

@@ -110,6 +110,28 @@ public sealed class SlackOutboxIntegrationTests
         Assert.Equal(row.Id, stored.OutboxId);
     }
 
+    [Fact]
+    public async Task SetStatusClosed_MirroredCheckmarkFirstSeenBySyncAfterUsersReply_ThreadStaysOpen()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
+        var (ts, threadId) = await OpenThreadAsync(h, time);
+
+        Assert.True((await h.Actions.SetStatusAsync(threadId, ThreadStatus.Closed, Ana, Ct)).Succeeded);
+        var mirror = Assert.Single(await h.Services.GetRequiredService<OutboxService>().ListForThreadAsync(threadId, Ct));
+        Assert.Equal(OutboxStatus.Sent, (await h.DispatchUntilSettledAsync(mirror.Id, time)).Status);
+        Assert.Contains(h.Slack.GetReactions(SupportChannel, ts), r => r.Name == "white_check_mark" && r.Users.Contains(h.Slack.BotUserId));
+
+        // The user answers before the next poll; that poll sees the reply and our ✅ together.
+        time.Advance(TimeSpan.FromMinutes(5));
+        h.Slack.PostAsUser(SupportChannel, Asker, "Wait, it is not fixed for me", threadTs: ts);
+        await h.SyncAsync();
+
+        var thread = await h.ThreadAsync(ts);
+        Assert.Equal(ThreadStatus.Open, thread.Status);
+        Assert.Equal(ThreadStatusRules.ReasonUserMessage, thread.StatusChanges.OrderBy(c => c.At).ThenBy(c => c.Id).Last().Reason);
+    }
+
     /// <summary>A user's question, synced: an Open thread.</summary>
     private static async Task<(string Ts, long ThreadId)> OpenThreadAsync(SlackAppHarness h, FakeTimeProvider time)
     {

@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Sandbox.Slack;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using static CommunitySuccess.Tests.Slack.Integration.SlackAppHarness;
 
 namespace CommunitySuccess.Tests.Slack.Integration;
@@ -151,6 +152,24 @@ public sealed class SlackSyncIntegrationTests
         Assert.Equal(ThreadStatus.InProgress, thread.Status);
         Assert.True(Assert.Single(thread.Messages, m => m.Text == "It is in every plan.").IsTeam);
         Assert.Equal(2, thread.MessageCount);
+    }
+
+    [Fact]
+    public async Task SyncAll_AfterDowntimeLongerThanRecheckWindow_CatchesUpFromLastCompletedRun()
+    {
+        var start = new DateTimeOffset(2025, 3, 10, 12, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(start);
+        await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
+        await h.SyncAsync();
+
+        // The app is stopped for 20 days (Slack:RecheckDays is 14); a question was asked on day 2.
+        time.Advance(TimeSpan.FromDays(20));
+        var missed = h.Slack.AddMessage(new SlackMessageDraft { ChannelId = SupportChannel, UserId = Asker, Text = "Anyone there?", At = start.AddDays(2) });
+        await h.SyncAsync();
+
+        Assert.NotNull(await h.FindThreadAsync(missed));
+        var history = h.Slack.RequestsTo("conversations.history")[^1];
+        Assert.True(double.Parse(history["oldest"]!, System.Globalization.CultureInfo.InvariantCulture) <= start.ToUnixTimeSeconds());
     }
 
     private static async Task<int> CountThreadsAsync(SlackAppHarness h)
