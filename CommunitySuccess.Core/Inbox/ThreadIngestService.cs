@@ -268,6 +268,13 @@ public sealed class ThreadIngestService(
                     continue;
                 }
 
+                if (team.IsOurBot(user, botId: null))
+                {
+                    // Our bot reacts only to mirror a status set in our app, which was applied at the click. Seen by a
+                    // later poll, it would be ordered after a user's reply that came in meanwhile and close the thread again.
+                    continue;
+                }
+
                 facts.Add((now, isTeam ? new ThreadFact.TeamReaction(name) : new ThreadFact.UserReaction(name), user));
             }
 

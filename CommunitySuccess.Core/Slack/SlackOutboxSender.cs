@@ -34,7 +34,14 @@ public sealed class SlackOutboxSender(ISlackApi slack, SlackSyncService sync, IL
                 ? await slack.GetRepliesAsync(post.Channel, threadTs, includeAllMetadata: true, cancellationToken)
                 : (await slack.GetHistoryPageAsync(post.Channel, oldest: SlackTs.FromUtcDateTime(message.CreatedAt.AddMinutes(-5)),
                     cancellationToken: cancellationToken)).Messages;
-            return candidates.FirstOrDefault(m => SlackMessageKinds.OutboxIdOf(m) == message.Id)?.Ts;
+            var earlier = candidates.FirstOrDefault(m => SlackMessageKinds.OutboxIdOf(m) == message.Id)?.Ts;
+            if (earlier is not null && post.ThreadTs is { } repliedTo)
+            {
+                // Found instead of sent: the reply still has to move the thread, as after a post that answered in time.
+                await RefreshThreadAsync(post.Channel, repliedTo, cancellationToken);
+            }
+
+            return earlier;
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
         {

@@ -29,6 +29,12 @@ public sealed class SlackSyncService(
     ILogger<SlackSyncService> logger)
 {
     private const int BatchSize = 200;
+
+    /// <summary>Keeps the vanished-question check off the window's edges, where history and our clock may disagree.</summary>
+    private static readonly TimeSpan VanishedMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>A catch-up after downtime starts this long before the last completed run (which read history while it ran).</summary>
+    private static readonly TimeSpan CatchUpMargin = TimeSpan.FromHours(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>
@@ -72,6 +78,13 @@ public sealed class SlackSyncService(
     public async Task<ThreadIngestResult?> SyncThreadAsync(string channelId, string threadTs, CancellationToken cancellationToken)
     {
         var directory = await team.GetDirectoryAsync(cancellationToken);
+        if (directory.BotUserId is null && directory.BotId is null)
+        {
+            // An event or an outbox send before this process's first full sync: without auth.test our bot's
+            // reply would be taken for another bot and dropped, while the thread's reply count already includes it.
+            directory = await RefreshTeamAsync(cancellationToken);
+        }
+
         IReadOnlyList<SlackMessage> messages;
         try
         {
@@ -98,14 +111,16 @@ public sealed class SlackSyncService(
         var now = time.GetUtcNow().UtcDateTime;
         var state = await MarkStartedAsync(channelId, now, cancellationToken);
         var backfilling = state.BackfillCompletedAt is null;
-        var days = backfilling ? options.CurrentValue.BackfillDays : options.CurrentValue.RecheckDays;
-        var oldest = SlackTs.FromUtcDateTime(now.AddDays(-days));
+        var windowStart = WindowStart(state, backfilling, now, options.CurrentValue);
+        var oldest = SlackTs.FromUtcDateTime(windowStart);
         var changed = 0;
         try
         {
             var batch = new List<SlackMessage>(BatchSize);
+            var listed = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var message in slack.GetHistoryAsync(channelId, oldest, cancellationToken: cancellationToken))
             {
+                listed.Add(message.Ts);
                 batch.Add(message);
                 if (batch.Count == BatchSize)
                 {
@@ -115,6 +130,7 @@ public sealed class SlackSyncService(
             }
 
             changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+            changed += await MarkVanishedAsync(channelId, listed, windowStart, now, directory, cancellationToken);
             await MarkCompletedAsync(channelId, backfilling, changed, cancellationToken);
             return changed;
         }
@@ -125,6 +141,28 @@ public sealed class SlackSyncService(
         }
     }
 
+    /// <summary>
+    /// How far back this run reads: the backfill window until one backfill completed; then the recheck window, reaching
+    /// back to the last completed run when the app was stopped for longer than that (never further than a backfill).
+    /// </summary>
+    private static DateTime WindowStart(SlackChannelSyncState state, bool backfilling, DateTime now, SlackOptions options)
+    {
+        var backfillStart = now.AddDays(-options.BackfillDays);
+        if (backfilling)
+        {
+            return backfillStart;
+        }
+
+        var recheckStart = now.AddDays(-options.RecheckDays);
+        if (state.LastSyncCompletedAt is { } lastCompleted && lastCompleted.Subtract(CatchUpMargin) < recheckStart)
+        {
+            var catchUpStart = lastCompleted.Subtract(CatchUpMargin);
+            return catchUpStart > backfillStart ? catchUpStart : backfillStart;
+        }
+
+        return recheckStart;
+    }
+
     private async Task<int> SyncBatchAsync(string channelId, List<SlackMessage> batch, TeamDirectory directory, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
@@ -133,13 +171,13 @@ public sealed class SlackSyncService(
         }
 
         var tsList = batch.Select(m => m.Ts).ToList();
-        Dictionary<string, (int ReplyCount, string? LatestReply, string? Reactions)> known;
+        Dictionary<string, (int ReplyCount, string? LatestReply, string? Reactions, string Text)> known;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             known = await db.Set<SupportThread>().AsNoTracking()
                 .Where(t => t.ChannelId == channelId && tsList.Contains(t.Ts))
-                .Select(t => new { t.Ts, t.ReplyCount, t.LatestReply, t.ReactionsSignature })
-                .ToDictionaryAsync(t => t.Ts, t => (t.ReplyCount, t.LatestReply, t.ReactionsSignature), StringComparer.Ordinal, cancellationToken);
+                .Select(t => new { t.Ts, t.ReplyCount, t.LatestReply, t.ReactionsSignature, t.Text })
+                .ToDictionaryAsync(t => t.Ts, t => (t.ReplyCount, t.LatestReply, t.ReactionsSignature, t.Text), StringComparer.Ordinal, cancellationToken);
         }
 
         var changed = 0;
@@ -147,9 +185,11 @@ public sealed class SlackSyncService(
         {
             if (known.TryGetValue(message.Ts, out var stored))
             {
+                // The question's text changes when it is edited, and when it is deleted while it has replies (a tombstone).
                 var unchanged = stored.ReplyCount == (message.ReplyCount ?? 0)
                     && stored.LatestReply == message.LatestReply
-                    && stored.Reactions == SlackMessageKinds.ReactionsSignature(message);
+                    && stored.Reactions == SlackMessageKinds.ReactionsSignature(message)
+                    && (message.Text is null || message.Text == stored.Text);
                 if (unchanged)
                 {
                     continue;
@@ -171,6 +211,34 @@ public sealed class SlackSyncService(
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// A question deleted without replies leaves history altogether: a tracked thread inside the window just read
+    /// that history no longer lists has lost its question. Threads posted after the run started are left for the next
+    /// run (history was read newest first, so it may have missed them, not they it).
+    /// </summary>
+    private async Task<int> MarkVanishedAsync(
+        string channelId, HashSet<string> listed, DateTime windowStart, DateTime runStartedAt, TeamDirectory directory, CancellationToken cancellationToken)
+    {
+        var from = windowStart.Add(VanishedMargin);
+        var to = runStartedAt.Subtract(VanishedMargin);
+        List<string> candidates;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var tracked = await db.Set<ThreadMessage>().AsNoTracking()
+                .Where(m => m.ChannelId == channelId && !m.IsDeleted && m.Thread!.Ts == m.Ts && m.SentAt > from && m.SentAt < to)
+                .Select(m => m.Ts)
+                .ToListAsync(cancellationToken);
+            candidates = tracked.Where(ts => !listed.Contains(ts)).ToList();
+        }
+
+        foreach (var ts in candidates)
+        {
+            await ingest.MarkDeletedAsync(channelId, ts, directory, cancellationToken);
+        }
+
+        return candidates.Count;
     }
 
     private async Task<ThreadIngestResult?> IngestWithProfilesAsync(

@@ -64,6 +64,15 @@ public sealed class DemoModeSeeder(
         logger.LogInformation("Demo mode: sandbox workspace synced; events arrive at {Url}", sandbox.Slack.EventsUrl);
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // Registered as an instance, the sandbox is never disposed by the container; hosted services stop in reverse
+        // order, so by now the outbox and event workers that talk to it have stopped.
+        await sandbox.DisposeAsync();
+    }
+
     private async Task SeedOnHoldAsync(CancellationToken cancellationToken)
     {
         var candidates = await actions.FindDemoOnHoldCandidatesAsync(OnHoldNotes.Length, cancellationToken);

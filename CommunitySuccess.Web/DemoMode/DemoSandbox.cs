@@ -15,7 +15,15 @@ public static class DemoSandbox
     /// <summary>Starts the sandbox and adds configuration pointing the clients at it (only keys the user has not set).</summary>
     public static async Task<SandboxServer> StartAsync(ConfigurationManager configuration)
     {
-        var sandbox = await SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = true, GitHubWebhookSecret = DemoWebhookSecret });
+        // The sandbox is a web host of its own, built before the app's. A test host (WebApplicationFactory) takes the
+        // first host built on the entry point's execution flow, so the sandbox is built on a flow of its own.
+        Task<SandboxServer> starting;
+        using (ExecutionContext.SuppressFlow())
+        {
+            starting = Task.Run(() => SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = true, GitHubWebhookSecret = DemoWebhookSecret }));
+        }
+
+        var sandbox = await starting;
         var settings = new Dictionary<string, string?>
         {
             ["Slack:ApiBaseUrl"] = sandbox.SlackApiBaseUrl.ToString(),
@@ -31,6 +39,7 @@ public static class DemoSandbox
         {
             settings["GitHub:Repositories:0"] = $"{GitHubState.DemoOwner}/{GitHubState.DemoRepo}";
         }
+
         if (!configuration.GetSection("Slack:SupportChannels").GetChildren().Any())
         {
             settings["Slack:SupportChannels:0"] = SlackWorkspace.DemoSupportChannelId;

@@ -1,0 +1,144 @@
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Sandbox.Slack;
+using CommunitySuccess.Tests.Slack.Integration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static CommunitySuccess.Tests.Slack.Integration.SlackAppHarness;
+
+namespace CommunitySuccess.Tests.Outbox;
+
+/// <summary>
+/// Replies from the app through the outbox to the sandbox: exactly once through failures and time-outs, failed rows
+/// kept with Slack's error and retried by a person. One fake clock drives the app and the sandbox, so back-offs pass
+/// without waiting.
+/// </summary>
+public sealed class SlackOutboxIntegrationTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 3, 10, 12, 0, 0, TimeSpan.Zero);
+    private static readonly AppActor Ana = new(HelperName, "ana@acme.example");
+
+    [Fact]
+    public async Task Reply_SlackFailsTwiceThenRecovers_PostedExactlyOnce_RowSent()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
+        var (ts, threadId) = await OpenThreadAsync(h, time);
+        h.Slack.Faults.FailNext(2, method: "chat.postMessage");
+
+        var reply = await h.Actions.ReplyAsync(threadId, "Please try 1.4.2, it fixes the export.", Ana, Ct);
+        var row = await h.DispatchUntilSettledAsync(reply.OutboxId!.Value, time);
+
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        Assert.Equal(3, row.Attempts);
+        Assert.Null(row.LastError);
+        Assert.Equal(["http_500", "http_500", "ok"], h.Slack.RequestsTo("chat.postMessage").Select(c => c.Outcome));
+        var posted = Assert.Single(h.Slack.GetThread(SupportChannel, ts), m => m.Text == "Please try 1.4.2, it fixes the export.");
+        Assert.Equal(posted.Ts, row.ResultRef);
+    }
+
+    [Fact]
+    public async Task Reply_PostWentThroughButTimedOut_RetryFindsItsTag_PostedExactlyOnce()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time, SlackTimeout = TimeSpan.FromSeconds(1) });
+        var (ts, threadId) = await OpenThreadAsync(h, time);
+        h.Slack.Faults.DelayAnswerNext(1, TimeSpan.FromSeconds(5), method: "chat.postMessage");
+
+        var reply = await h.Actions.ReplyAsync(threadId, "Could you share the log file?", Ana, Ct);
+        var row = await h.DispatchUntilSettledAsync(reply.OutboxId!.Value, time);
+
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        Assert.Equal(2, row.Attempts);
+        Assert.Single(h.Slack.RequestsTo("chat.postMessage"));
+        var posted = Assert.Single(h.Slack.GetThread(SupportChannel, ts), m => m.Text == "Could you share the log file?");
+        Assert.Equal(posted.Ts, row.ResultRef);
+        // Found rather than sent, the reply still counts as the team's answer.
+        var thread = await h.ThreadAsync(ts);
+        Assert.Equal(ThreadStatus.InProgress, thread.Status);
+        Assert.Equal(row.Id, Assert.Single(thread.Messages, m => m.Ts == posted.Ts).OutboxId);
+    }
+
+    [Fact]
+    public async Task Post_ChannelNotFound_FailsAtOnceWithSlacksError_RetryAfterTheFixSendsOnce()
+    {
+        const string LaunchChannel = "C0LAUNCH001";
+        var time = new FakeTimeProvider(Start);
+        await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
+        long id;
+        await using (var db = await h.DbAsync())
+        {
+            var added = h.Services.GetRequiredService<OutboxService>().Add(db, OutboxKinds.SlackPostMessage, new SlackPostPayload(LaunchChannel, "Release 1.5 is out"), HelperName);
+            await db.SaveChangesAsync(Ct);
+            id = added.Id;
+        }
+
+        var failed = await h.DispatchUntilSettledAsync(id, time);
+
+        Assert.Equal(OutboxStatus.Failed, failed.Status);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Contains("channel_not_found", failed.LastError, StringComparison.Ordinal);
+
+        h.Slack.AddChannel(LaunchChannel, "launch");
+        Assert.True(await h.Services.GetRequiredService<OutboxService>().RetryAsync(id, Ct));
+        var sent = await h.DispatchUntilSettledAsync(id, time);
+
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
+        Assert.Null(sent.LastError);
+        Assert.Equal(sent.ResultRef, Assert.Single(h.Slack.GetHistory(LaunchChannel), m => m.Text == "Release 1.5 is out").Ts);
+        Assert.False(await h.Services.GetRequiredService<OutboxService>().RetryAsync(id, Ct));
+    }
+
+    [Fact]
+    public async Task Reply_FromTheApp_ShowsTheEngineerAsSender_AndMovesThreadToInProgress()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
+        var (ts, threadId) = await OpenThreadAsync(h, time);
+
+        var reply = await h.Actions.ReplyAsync(threadId, "Looking into it now.", Ana, Ct);
+        var row = await h.DispatchUntilSettledAsync(reply.OutboxId!.Value, time);
+
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        Assert.Equal(HelperName, h.Slack.RequestsTo("chat.postMessage").Single(c => c.Outcome == "ok")["username"]);
+        Assert.Equal(HelperName, h.Slack.GetThread(SupportChannel, ts).Single(m => m.Text == "Looking into it now.").Username);
+        var thread = await h.ThreadAsync(ts);
+        Assert.Equal(ThreadStatus.InProgress, thread.Status);
+        var stored = Assert.Single(thread.Messages, m => m.Text == "Looking into it now.");
+        Assert.True(stored.IsTeam);
+        Assert.Equal(HelperName, stored.Username);
+        Assert.Equal(row.Id, stored.OutboxId);
+    }
+
+    [Fact]
+    public async Task SetStatusClosed_MirroredCheckmarkFirstSeenBySyncAfterUsersReply_ThreadStaysOpen()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
+        var (ts, threadId) = await OpenThreadAsync(h, time);
+
+        Assert.True((await h.Actions.SetStatusAsync(threadId, ThreadStatus.Closed, Ana, Ct)).Succeeded);
+        var mirror = Assert.Single(await h.Services.GetRequiredService<OutboxService>().ListForThreadAsync(threadId, Ct));
+        Assert.Equal(OutboxStatus.Sent, (await h.DispatchUntilSettledAsync(mirror.Id, time)).Status);
+        Assert.Contains(h.Slack.GetReactions(SupportChannel, ts), r => r.Name == "white_check_mark" && r.Users.Contains(h.Slack.BotUserId));
+
+        // The user answers before the next poll; that poll sees the reply and our ✅ together.
+        time.Advance(TimeSpan.FromMinutes(5));
+        h.Slack.PostAsUser(SupportChannel, Asker, "Wait, it is not fixed for me", threadTs: ts);
+        await h.SyncAsync();
+
+        var thread = await h.ThreadAsync(ts);
+        Assert.Equal(ThreadStatus.Open, thread.Status);
+        Assert.Equal(ThreadStatusRules.ReasonUserMessage, thread.StatusChanges.OrderBy(c => c.At).ThenBy(c => c.Id).Last().Reason);
+    }
+
+    /// <summary>A user's question, synced: an Open thread.</summary>
+    private static async Task<(string Ts, long ThreadId)> OpenThreadAsync(SlackAppHarness h, FakeTimeProvider time)
+    {
+        var ts = h.Slack.AddMessage(new SlackMessageDraft { ChannelId = SupportChannel, UserId = Asker, Text = "Export to CSV times out", At = time.GetUtcNow().AddHours(-1) });
+        await h.SyncAsync();
+        var thread = await h.ThreadAsync(ts);
+        Assert.Equal(ThreadStatus.Open, thread.Status);
+        return (ts, thread.Id);
+    }
+}
