@@ -1,5 +1,6 @@
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
@@ -50,6 +51,7 @@ builder.Services.AddTeam();
 builder.Services.AddInbox();
 builder.Services.AddOutbox(runWorker: true);
 builder.Services.AddSlackSync();
+builder.Services.AddOnCall();
 
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -72,6 +74,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAppHealthChecks();
 app.MapAccountEndpoints();
 app.MapSlackEndpoints();
+app.MapOnCallEndpoints();
 app.MapJobsDashboard(Policies.Admin);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -551,7 +551,12 @@ public sealed class OnCallService
         return message.Id;
     }
 
-    private void OnTeamChanged() => Invalidate();
+    private void OnTeamChanged()
+    {
+        Invalidate();
+        // Names and the people on call may have changed: open schedules and the app bar re-render.
+        _notifier.Notify(ChangeArea.Schedule);
+    }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 

@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.Configuration;
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
 using Hangfire;
@@ -10,12 +11,14 @@ namespace CommunitySuccess.Web.Hosting;
 
 /// <summary>
 /// Runs before the server takes requests (hosted services start before Kestrel, after options validation):
-/// migrations, the roles and the configured first admin, the team seed, the recurring syncs and a first sync.
+/// migrations, the roles and the configured first admin, the team seed, the recurring syncs and a first sync, the
+/// on-call jobs.
 /// </summary>
 public sealed class StartupInitializer(
     DatabaseInitializer database,
     AdminBootstrapper admin,
     TeamService team,
+    OnCallJobScheduler onCallJobs,
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient jobs,
     IOptions<SlackOptions> slack,
@@ -36,6 +39,8 @@ public sealed class StartupInitializer(
         {
             recurringJobs.RemoveIfExists(SyncSlackJob.RecurringJobId);
         }
+
+        await onCallJobs.ApplyAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
