@@ -61,7 +61,7 @@ public sealed class OnCallDirectMessageJob(
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var newest = await db.Set<ThreadMessage>().MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
-        var cursor = await db.Set<OnCallNotificationCursor>().FirstOrDefaultAsync(cancellationToken);
+        var cursor = await db.Set<OnCallNotificationCursor>().FirstOrDefaultAsync(c => c.Id == OnCallNotificationCursor.SingletonId, cancellationToken);
         if (cursor is null)
         {
             // First run: what is already there is not news.

@@ -271,7 +271,7 @@ public sealed class OnCallService
         }
 
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.Set<OnCallSettings>().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.Set<OnCallSettings>().FirstOrDefaultAsync(s => s.Id == OnCallSettings.SingletonId, cancellationToken);
         if (settings is null)
         {
             settings = new OnCallSettings { WorkingDays = [.. snapshot.DefaultWorkingDays] };
@@ -451,7 +451,7 @@ public sealed class OnCallService
     private async Task<OnCallSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.Set<OnCallSettings>().AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.Set<OnCallSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == OnCallSettings.SingletonId, cancellationToken);
         var members = await db.Set<TeamMember>().AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var versions = await db.Set<OnCallRotationVersion>().AsNoTracking().OrderBy(v => v.EffectiveFrom).ToListAsync(cancellationToken);
         var substitutions = await db.Set<OnCallSubstitution>().AsNoTracking()

@@ -76,7 +76,7 @@ public static class OnCallEndpoints
         if (owner is null)
         {
             // Nothing about the schedule, not even whether the token once existed.
-            return Results.NotFound();
+            return Results.Problem("This calendar link is unknown or was revoked.", statusCode: StatusCodes.Status404NotFound);
         }
 
         var onlyMine = mine is "1" or "true";
