@@ -31,6 +31,7 @@ public sealed class OnCallService
     private readonly ILogger<OnCallService> _logger;
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private volatile OnCallSnapshot? _snapshot;
+    private int _generation;
 
     public OnCallService(
         IDbContextFactory<AppDbContext> dbFactory,
@@ -73,8 +74,14 @@ public sealed class OnCallService
                 return loaded;
             }
 
+            var generation = Volatile.Read(ref _generation);
             var snapshot = await LoadAsync(cancellationToken);
-            _snapshot = snapshot;
+            // A change that landed while loading makes this snapshot stale: hand it out once, keep nothing.
+            if (generation == Volatile.Read(ref _generation))
+            {
+                _snapshot = snapshot;
+            }
+
             return snapshot;
         }
         finally
@@ -105,7 +112,11 @@ public sealed class OnCallService
     }
 
     /// <summary>Forget the cached snapshot (after an edit elsewhere, or in tests).</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _snapshot = null;
+    }
 
     // ----- rotation -----
 

@@ -31,8 +31,9 @@ public sealed class OnCallBrowserTests(BrowserFixture browser)
         await page.GetByTestId("substitution-submit").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("app-bar-oncall")).ToContainTextAsync("On call: Chloé Dubois");
-        await Assertions.Expect(todayCell.GetByTestId("calendar-person")).ToHaveTextAsync("Chloé Dubois");
-        await Assertions.Expect(todayCell.GetByTestId("calendar-substitution")).ToContainTextAsync("for Ana Lima");
+        await Assertions.Expect(todayCell.GetByTestId("calendar-person")).ToHaveAttributeAsync("title", "Chloé Dubois");
+        await Assertions.Expect(todayCell.GetByTestId("calendar-person")).ToHaveTextAsync("Chloé");
+        await Assertions.Expect(todayCell.GetByTestId("calendar-substitution")).ToContainTextAsync("for Ana");
         await Assertions.Expect(page.GetByTestId("oncall-today-name")).ToHaveTextAsync("Chloé Dubois");
         await Assertions.Expect(page.GetByTestId("substitution-item")).ToContainTextAsync("Chloé Dubois covers Ana Lima's days");
         await BrowserSession.ScreenshotAsync(page, "oncall-admin-substitution");

@@ -24,6 +24,9 @@ public static class OnCallDisplay
         };
     }
 
+    /// <summary>"Chloé" of "Chloé Dubois": calendar cells are narrow (the full name is in the tooltip).</summary>
+    public static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
+
     /// <summary>"Tue 2 Dec".</summary>
     public static string Short(DateOnly date) => OnCallText.ShortDate(date);
 
