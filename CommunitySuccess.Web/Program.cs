@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Review;
 using CommunitySuccess.Core.Search;
@@ -56,6 +57,7 @@ builder.Services.AddSlackSync();
 builder.Services.AddGitHubSync();
 builder.Services.AddSearch();
 builder.Services.AddReviewAndBacklog();
+builder.Services.AddOnCall();
 
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -79,6 +81,7 @@ app.MapAppHealthChecks();
 app.MapAccountEndpoints();
 app.MapSlackEndpoints();
 app.MapGitHubEndpoints();
+app.MapOnCallEndpoints();
 app.MapJobsDashboard(Policies.Admin);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

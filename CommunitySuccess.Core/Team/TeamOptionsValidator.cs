@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CommunitySuccess.Core.Team;
 
-public sealed partial class TeamOptionsValidator : IValidateOptions<TeamOptions>
+public sealed class TeamOptionsValidator : IValidateOptions<TeamOptions>
 {
     public ValidateOptionsResult Validate(string? name, TeamOptions options)
     {
@@ -16,9 +15,9 @@ public sealed partial class TeamOptionsValidator : IValidateOptions<TeamOptions>
             var key = $"Team:Members[{i}]";
             errors.Require(!string.IsNullOrWhiteSpace(member.Name), $"{key}:Name is required.");
             errors.Require(member.Email.Contains('@', StringComparison.Ordinal), $"{key}:Email must be an email address, not '{member.Email}'.");
-            errors.Require(member.SlackUserId.Length == 0 || SlackUserId().IsMatch(member.SlackUserId),
+            errors.Require(member.SlackUserId.Length == 0 || TeamMemberRules.IsSlackUserId(member.SlackUserId),
                 $"{key}:SlackUserId must be a Slack user id such as U0123ABCD, not '{member.SlackUserId}'.");
-            errors.Require(member.GitHubLogin.Length == 0 || GitHubLogin().IsMatch(member.GitHubLogin),
+            errors.Require(member.GitHubLogin.Length == 0 || TeamMemberRules.IsGitHubLogin(member.GitHubLogin),
                 $"{key}:GitHubLogin must be a GitHub login, not '{member.GitHubLogin}'.");
             errors.TimeZone($"{key}:TimeZone", member.TimeZone, allowEmpty: true);
             errors.Require(Roles.All.Contains(member.Role, StringComparer.OrdinalIgnoreCase),
@@ -27,10 +26,4 @@ public sealed partial class TeamOptionsValidator : IValidateOptions<TeamOptions>
 
         return errors.ToResult();
     }
-
-    [GeneratedRegex("^[UW][A-Z0-9]{2,}$")]
-    private static partial Regex SlackUserId();
-
-    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
-    private static partial Regex GitHubLogin();
 }

@@ -188,6 +188,7 @@ public sealed partial class SlackWorkspace
         var target = p["channel"] ?? throw new SlackApiException("channel_not_found");
         var channel = _channels.GetValueOrDefault(target)
             ?? _channels.Values.FirstOrDefault(c => c.Info.Name == target.TrimStart('#'))
+            ?? DirectMessageChannel(target)
             ?? throw new SlackApiException("channel_not_found");
 
         var blocks = BlocksArgument(p);

@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.Configuration;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
+using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Search;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
@@ -12,13 +13,15 @@ namespace CommunitySuccess.Web.Hosting;
 
 /// <summary>
 /// Runs before the server takes requests (hosted services start before Kestrel, after options validation):
-/// migrations, the roles and the configured first admin, the team seed, the recurring syncs and a first sync.
+/// migrations, the roles and the configured first admin, the team seed, the recurring syncs and a first sync, the
+/// on-call jobs.
 /// </summary>
 public sealed class StartupInitializer(
     DatabaseInitializer database,
     ISearchIndex search,
     AdminBootstrapper admin,
     TeamService team,
+    OnCallJobScheduler onCallJobs,
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient jobs,
     IOptions<SlackOptions> slack,
@@ -51,6 +54,8 @@ public sealed class StartupInitializer(
         {
             recurringJobs.RemoveIfExists(SyncGitHubJob.RecurringJobId);
         }
+
+        await onCallJobs.ApplyAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
