@@ -48,6 +48,7 @@ builder.Services.AddHostedService<StartupInitializer>();
 // Features
 builder.Services.AddTeam();
 builder.Services.AddInbox();
+builder.Services.AddInboxWorkspace();
 builder.Services.AddOutbox(runWorker: true);
 builder.Services.AddSlackSync();
 

@@ -30,7 +30,7 @@ public sealed record InboxRow(
 }
 
 /// <summary>One page of a view and the view's size.</summary>
-public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total);
+public sealed record InboxListPage(IReadOnlyList<InboxRow> Rows, int Total);
 
 /// <summary>How many threads each view holds, and how many wait for the team (the navigation's badge).</summary>
 public sealed record InboxCounts(int WaitingForTeam, IReadOnlyDictionary<InboxView, int> Views)

@@ -32,7 +32,7 @@ public sealed class InboxQueryService(
 
     /// <summary>One page of <paramref name="view"/> in <paramref name="order"/>, and the view's total.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="skip"/> or a page size outside 1–<see cref="MaxPageSize"/>.</exception>
-    public async Task<InboxPage> GetPageAsync(InboxView view, InboxOrder order, int skip, int take, CancellationToken cancellationToken)
+    public async Task<InboxListPage> GetPageAsync(InboxView view, InboxOrder order, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
@@ -73,7 +73,7 @@ public sealed class InboxQueryService(
             skip = 0;
         }
 
-        return new InboxPage(await ToRowsAsync(db, rows, now, cancellationToken), total);
+        return new InboxListPage(await ToRowsAsync(db, rows, now, cancellationToken), total);
     }
 
     /// <summary>How many threads each view holds, and how many wait for the team.</summary>
