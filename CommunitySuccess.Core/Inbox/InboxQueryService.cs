@@ -25,6 +25,9 @@ public sealed class InboxQueryService(
     public const int MaxPageSize = 200;
 
     private const int PreviewChars = 400;
+
+    /// <summary>Stands in for "no waiting time" in COALESCE (see <see cref="AwakeFirstSegments"/>).</summary>
+    private static readonly DateTime NotWaiting = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
     private const int FirstLineMaxLength = 140;
     private static readonly TimeSpan ZonesFreshFor = TimeSpan.FromMinutes(1);
 
@@ -42,7 +45,7 @@ public sealed class InboxQueryService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var threads = db.Set<SupportThread>().AsNoTracking();
         var total = await Filter(threads, view).CountAsync(cancellationToken);
-        var segments = order switch
+        IReadOnlyList<IQueryable<SupportThread>> segments = order switch
         {
             InboxOrder.Oldest => [Filter(threads, view).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)],
             InboxOrder.Newest => [Filter(threads, view).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)],
@@ -50,14 +53,11 @@ public sealed class InboxQueryService(
         };
 
         var rows = new List<RowData>(Math.Min(take, total));
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Count && take > 0; i++)
         {
-            if (take == 0)
-            {
-                break;
-            }
-
-            if (skip > 0)
+            var segment = segments[i];
+            // The last range needs no count: whatever is left to skip is skipped inside it.
+            if (skip > 0 && i < segments.Count - 1)
             {
                 var count = await segment.CountAsync(cancellationToken);
                 if (skip >= count)
@@ -228,28 +228,34 @@ public sealed class InboxQueryService(
     internal static IReadOnlyList<IQueryable<SupportThread>> AwakeFirstSegments(
         IQueryable<SupportThread> threads, InboxView view, IReadOnlyList<string> awakeZones)
     {
-        // Waiting implies Open or In Progress and a support thread, so these views can have waiting rows.
+        // Waiting implies Open or In Progress and a support thread, so only these views can have waiting rows.
+        // Small views are read through their own partial index: their waiting test is written so that the
+        // planner cannot prefer the (much larger) WaitingForTeamSince index for it.
         IQueryable<SupportThread>? waiting = view switch
         {
             InboxView.All => threads.Where(t => t.WaitingForTeamSince != null),
             InboxView.Open => threads.Where(t => t.Status == ThreadStatus.Open && t.WaitingForTeamSince != null),
             InboxView.InProgress => threads.Where(t => t.Status == ThreadStatus.InProgress && t.WaitingForTeamSince != null),
-            InboxView.NeedsFollowUp or InboxView.ReferredToProduct => Filter(threads, view).Where(t => t.WaitingForTeamSince != null),
+            InboxView.NeedsFollowUp or InboxView.ReferredToProduct =>
+                Filter(threads, view).Where(t => (t.WaitingForTeamSince ?? NotWaiting) != NotWaiting),
             _ => null,
         };
 
-        var rest = Filter(threads, view).Where(t => t.WaitingForTeamSince == null).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id);
+        // "Not waiting" reads WaitingForTeamSince through COALESCE on purpose: as "IS NULL" SQLite would walk that
+        // index's null range (most of the table) instead of the view's own index in CreatedAt order.
+        var rest = Filter(threads, view).Where(t => (t.WaitingForTeamSince ?? NotWaiting) == NotWaiting)
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id);
         if (waiting is null)
         {
             return [rest];
         }
 
         var zones = awakeZones.ToList();
-        var awake = waiting.Where(t => t.UserTimeZone == null || zones.Contains(t.UserTimeZone))
-            .OrderBy(t => t.WaitingForTeamSince).ThenBy(t => t.Id);
-        var asleep = waiting.Where(t => t.UserTimeZone != null && !zones.Contains(t.UserTimeZone))
-            .OrderBy(t => t.WaitingForTeamSince).ThenBy(t => t.Id);
-        return [awake, asleep, rest];
+        var awake = waiting.Where(t => t.UserTimeZone == null || zones.Contains(t.UserTimeZone));
+        var asleep = waiting.Where(t => t.UserTimeZone != null && !zones.Contains(t.UserTimeZone));
+        return view is InboxView.NeedsFollowUp or InboxView.ReferredToProduct
+            ? [awake.OrderBy(t => t.WaitingForTeamSince ?? NotWaiting).ThenBy(t => t.Id), asleep.OrderBy(t => t.WaitingForTeamSince ?? NotWaiting).ThenBy(t => t.Id), rest]
+            : [awake.OrderBy(t => t.WaitingForTeamSince).ThenBy(t => t.Id), asleep.OrderBy(t => t.WaitingForTeamSince).ThenBy(t => t.Id), rest];
     }
 
     /// <summary>Time zones of waiting users that are inside working hours now (the zone list is cached a minute).</summary>

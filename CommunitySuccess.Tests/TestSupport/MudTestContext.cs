@@ -18,10 +18,13 @@ public class MudTestContext : BunitContext
         Services.AddMudServices();
     }
 
+    /// <summary>Where menus, selects and tooltips render, once <see cref="RenderMudProviders"/> ran.</summary>
+    public IRenderedComponent<MudPopoverProvider>? Popovers { get; private set; }
+
     /// <summary>Renders the providers pages expect from the layout; dialogs appear inside the returned provider.</summary>
     public IRenderedComponent<MudDialogProvider> RenderMudProviders()
     {
-        Render<MudPopoverProvider>();
+        Popovers = Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         return Render<MudDialogProvider>();
     }

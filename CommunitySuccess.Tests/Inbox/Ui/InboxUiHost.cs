@@ -92,6 +92,14 @@ public sealed class InboxUiHost : MudTestContext
     public T Get<T>()
         where T : notnull => _core.GetRequiredService<T>();
 
+    /// <summary>An item of an open MudBlazor menu (menus render in the popover provider).</summary>
+    public AngleSharp.Dom.IElement WaitForMenuItem(string text)
+    {
+        var popovers = Popovers ?? throw new InvalidOperationException("Render the MudBlazor providers first.");
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-menu-item"), i => i.TextContent.Trim() == text));
+        return popovers.FindAll(".mud-menu-item").First(i => i.TextContent.Trim() == text);
+    }
+
     public AppDbContext Db() => _core.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 
     /// <summary>A Slack user the inbox can name.</summary>
