@@ -6,6 +6,7 @@ using CommunitySuccess.Core.Team;
 using CommunitySuccess.Web.DemoMode;
 using CommunitySuccess.Web.Accounts;
 using CommunitySuccess.Web.Components;
+using CommunitySuccess.Web.Components.Pages.Inbox;
 using CommunitySuccess.Web.Endpoints;
 using CommunitySuccess.Web.Hosting;
 using CommunitySuccess.Web.Jobs;
@@ -55,6 +56,7 @@ builder.Services.AddSlackSync();
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddInboxPages();
 builder.Services.AddSingleton<ConfigurationOverview>();
 
 var app = builder.Build();

@@ -57,7 +57,8 @@ public static partial class SlackMrkdwn
         return Sanitizer.Sanitize(html.ToString());
     }
 
-    /// <summary>The text as a person reads it, without markup: mentions as names, links as their labels, emoji.</summary>
+    /// <summary>The text as a person reads it, without markup: mentions as names, links as their labels, no
+    /// formatting marks, emoji. For previews; the result is plain text (encode it when writing HTML).</summary>
     public static string ToPlainText(string? text, SlackNames? names = null)
     {
         if (string.IsNullOrEmpty(text))
@@ -66,6 +67,8 @@ public static partial class SlackMrkdwn
         }
 
         var plain = PlainInline(Clean(text).Replace("```", "", StringComparison.Ordinal), names ?? SlackNames.None);
+        plain = InlineCode().Replace(plain, "$1");
+        plain = Strike().Replace(Italic().Replace(Bold().Replace(plain, "$1"), "$1"), "$1");
         return Emoji().Replace(plain, m => SlackEmoji.Find(m.Groups[1].Value) ?? m.Value);
     }
 

@@ -29,8 +29,8 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
 
         var page = await BrowserSession.NewPageAsync(browser, app);
         await BrowserSession.SignInAsync(page);
-        await page.GotoAsync("/inbox");
-        await BrowserSession.WaitForInteractiveAsync(page);
+        // "/" leads an engineer to the inbox.
+        await page.WaitForURLAsync("**/inbox");
         var row = page.GetByTestId("inbox-table").Locator("tr", new() { HasText = "error E4711" });
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByTestId("thread-status")).ToHaveTextAsync("Open");
@@ -44,6 +44,16 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
         await Assertions.Expect(pane.GetByTestId("pane-user")).ToHaveTextAsync("Priya");
         await Assertions.Expect(page.GetByTestId("inbox-table")).ToBeVisibleAsync();
         await Assertions.Expect(pane.GetByTestId("open-in-slack")).ToHaveAttributeAsync("href", new Regex("^https?://"));
+
+        // The keyboard: ? lists the keys, r goes to the reply box.
+        await page.Keyboard.PressAsync("?");
+        var help = page.Locator(".mud-dialog", new() { HasText = "Next thread" });
+        await Assertions.Expect(help).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "inbox-keyboard-help");
+        await help.GetByRole(AriaRole.Button, new() { Name = "Got it" }).ClickAsync();
+        await Assertions.Expect(help).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("r");
+        await Assertions.Expect(page.Locator("#inbox-reply")).ToBeFocusedAsync();
 
         // Reply: through the outbox into the Slack thread; our own post moves the thread to In Progress.
         await page.Locator("#inbox-reply").FillAsync("Thanks Priya! Could you share the full log of the migration step?");

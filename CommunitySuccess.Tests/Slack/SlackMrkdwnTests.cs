@@ -114,8 +114,8 @@ public sealed class SlackMrkdwnTests
     [Fact]
     public void ToPlainText_Markup_BecomesReadableWords()
     {
-        Assert.Equal("@Priya look at the docs in #support 🎉 a < b",
-            SlackMrkdwn.ToPlainText("<@U0PRIYA> look at <https://x.example|the docs> in <#C0SUPPORT> :tada: a &lt; b", Names));
+        Assert.Equal("@Priya look at the docs in #support 🎉 a < b, run make test now",
+            SlackMrkdwn.ToPlainText("<@U0PRIYA> look at <https://x.example|the docs> in <#C0SUPPORT> :tada: a &lt; b, *run* `make test` _now_", Names));
     }
 
     [Fact]
