@@ -7,9 +7,56 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySuccess.Tests.Inbox;
 
-/// <summary>The inbox's views and orders at 50,000 threads: index ranges, no table scans, pages under 50 ms.</summary>
-public sealed class InboxQueryServiceTests(InboxVolumeFixture volume) : IClassFixture<InboxVolumeFixture>
+/// <summary>
+/// 50,000 threads across every view (statuses, waiting or not, time zones, referred, not support), seeded once
+/// with plain SQL. Only threads: the views never read messages.
+/// </summary>
+public sealed class InboxViewsVolumeFixture : IDisposable
 {
+    public const int ThreadCount = 50_000;
+
+    public InboxViewsVolumeFixture()
+    {
+        using var transaction = Database.Connection.BeginTransaction();
+        using var command = Database.Connection.CreateCommand();
+        command.Transaction = transaction;
+        // Every 10 minutes through 2025: 10% Open, 10% In Progress, 5% On Hold, 75% Closed; 1% not support,
+        // 1% referred to product; one user in five without a known time zone.
+        command.CommandText = $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {ThreadCount}),
+            t AS (
+                SELECT i,
+                    CASE WHEN i % 20 < 2 THEN 'Open' WHEN i % 20 < 4 THEN 'InProgress' WHEN i % 20 = 4 THEN 'OnHold' ELSE 'Closed' END AS status,
+                    datetime('2025-01-01', '+' || (i * 10) || ' minutes') AS created,
+                    (i % 20 IN (2, 3) AND i % 3 <> 0) AS byTeam,
+                    (i % 97 = 0) AS notSupport,
+                    CASE i % 5 WHEN 0 THEN NULL WHEN 1 THEN 'Europe/Berlin' WHEN 2 THEN 'Asia/Tokyo' WHEN 3 THEN 'America/Los_Angeles' ELSE 'Asia/Kolkata' END AS zone
+                FROM n)
+            INSERT INTO SupportThreads (ChannelId, Ts, UserId, Status, StatusChangedAt, NewActivityWhileOnHold, NeedsFollowUp,
+                FollowUpDueAt, IsNotSupport, ReferredToProduct, Text, MessageCount, FirstSeenAt, CreatedAt, LastMessageAt,
+                LastMessageByTeam, LastTeamMessageAt, LastUserMessageAt, UnansweredSince, WaitingForTeamSince, ReplyCount, UserTimeZone)
+            SELECT 'C0SUPPORT', printf('%d.000100', 1735689600 + i * 600), 'U' || (i % 3000), status,
+                datetime(created, '+1 hours'), 0, (byTeam AND i % 7 = 0),
+                CASE WHEN byTeam THEN datetime(created, '+50 hours') END, notSupport, (i % 101 = 0), 'Question ' || i, 10, created, created,
+                datetime(created, '+2 hours'), byTeam, CASE WHEN byTeam THEN datetime(created, '+2 hours') END, created,
+                CASE WHEN byTeam THEN NULL ELSE created END,
+                CASE WHEN status IN ('Open', 'InProgress') AND NOT byTeam AND NOT notSupport THEN created END, 9, zone
+            FROM t;
+            """;
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    public InboxTestDatabase Database { get; } = new();
+
+    public void Dispose() => Database.Dispose();
+}
+
+/// <summary>The inbox's views and orders at 50,000 threads: index ranges, no table scans, pages under 50 ms.</summary>
+public sealed class InboxQueryServiceTests(InboxViewsVolumeFixture volume) : IClassFixture<InboxViewsVolumeFixture>
+{
+    private const int TimedRuns = 5;
+
     private const int PageSize = 50;
 
     // Views whose rows are a small share of the table may sort them; the big ones must come in index order.
@@ -56,8 +103,8 @@ public sealed class InboxQueryServiceTests(InboxVolumeFixture volume) : IClassFi
     {
         var ct = TestContext.Current.CancellationToken;
         await using var context = volume.Database.CreateContext();
-        // Page 20, so that "Awake first" also counts and skips its first ranges.
-        var skip = 19 * PageSize;
+        // Page 20 (page 2 of the small views), so that "Awake first" also counts and skips its first ranges.
+        var skip = (SmallViews.Contains(view) ? 1 : 19) * PageSize;
         async Task<List<long>> PageAsync()
         {
             var ids = new List<long>();
@@ -86,14 +133,22 @@ public sealed class InboxQueryServiceTests(InboxVolumeFixture volume) : IClassFi
             return ids;
         }
 
-        // The first run pays for EF's query compilation, once per process in the app.
+        // The first run pays for EF's query compilation, once per process in the app. Then the median of a few
+        // runs: one sample on a shared 2-core machine measures the neighbours as much as the query.
         var expected = await PageAsync();
-        var stopwatch = Stopwatch.StartNew();
-        var ids = await PageAsync();
-        stopwatch.Stop();
+        var timings = new List<long>();
+        for (var run = 0; run < TimedRuns; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var ids = await PageAsync();
+            stopwatch.Stop();
+            Assert.Equal(expected, ids);
+            timings.Add(stopwatch.ElapsedMilliseconds);
+        }
 
-        Assert.Equal(expected, ids);
-        Assert.True(stopwatch.ElapsedMilliseconds < 50, $"{view}/{order} page 20 took {stopwatch.ElapsedMilliseconds} ms");
+        Assert.Equal(PageSize, expected.Count);
+        var median = timings.Order().ElementAt(TimedRuns / 2);
+        Assert.True(median < 50, $"{view}/{order} page {(skip / PageSize) + 1} took {median} ms (median of {string.Join(", ", timings)})");
     }
 
     [Fact]
