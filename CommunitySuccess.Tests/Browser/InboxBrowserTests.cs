@@ -16,6 +16,13 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
     private const string Priya = "U05PRIYARAM";
     private static readonly TimeSpan SlackTimeout = TimeSpan.FromSeconds(15);
 
+    static InboxBrowserTests()
+    {
+        // Each step waits on the app, its background work and Slack on a shared 2-core machine: give assertions
+        // the same patience as actions (BrowserSession uses 15 s) instead of Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
     [Fact]
     public async Task Inbox_ReplyOnHoldCloseAndUserAnswer_GoThroughSlackAndShowLive()
     {
@@ -62,7 +69,7 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
             "the reply to reach the Slack thread");
         var post = Assert.Single(sandbox.Slack.RequestsTo("chat.postMessage"), c => c["thread_ts"] == ts);
         Assert.Equal(Channel, post["channel"]);
-        await Assertions.Expect(pane.GetByTestId("thread-status")).ToHaveTextAsync("In Progress", new() { Timeout = 15_000 });
+        await Assertions.Expect(pane.GetByTestId("thread-status")).ToHaveTextAsync("In Progress");
         await Assertions.Expect(pane.GetByTestId("message").Filter(new() { HasText = "full log" }).GetByTestId("delivery-state")).ToHaveTextAsync("Sent");
 
         // On Hold: the dialog refuses an empty note, then keeps the reason.
@@ -86,7 +93,7 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
         await page.GetByTestId("inbox-views").Locator("[data-view='all']").ClickAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
         sandbox.Slack.PostAsUser(Channel, Priya, "Here is the log: `ERROR E4711 duplicate key` — any idea?", ts);
-        await Assertions.Expect(pane.GetByTestId("thread-status")).ToHaveTextAsync("Open", new() { Timeout = 15_000 });
+        await Assertions.Expect(pane.GetByTestId("thread-status")).ToHaveTextAsync("Open");
         await Assertions.Expect(row.GetByTestId("thread-status")).ToHaveTextAsync("Open");
         await Assertions.Expect(pane.GetByTestId("message").Last).ToContainTextAsync("ERROR E4711 duplicate key");
         await BrowserSession.ScreenshotAsync(page, "inbox-thread-reopened");
@@ -130,6 +137,28 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
         Assert.NotNull(paneBox);
         Assert.True(paneBox.X + paneBox.Width <= 1400, $"The pane ends at {paneBox.X + paneBox.Width}px in a 1400px window.");
         await BrowserSession.ScreenshotAsync(page, "inbox-untrusted");
+    }
+
+    [Fact]
+    public async Task SavedReplies_AdminEditsOne_IsSavedForTheInbox()
+    {
+        await using var app = new AppFactory();
+        var page = await BrowserSession.NewPageAsync(browser, app);
+        await BrowserSession.SignInAsync(page);
+
+        await page.GotoAsync("/admin/saved-replies");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        var table = page.GetByTestId("saved-replies-table");
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(4);
+        await table.GetByLabel("Edit Asking the team internally").ClickAsync();
+        var title = page.Locator(".mud-dialog").GetByLabel("Title");
+        await title.FillAsync("Checking with the team");
+        await page.GetByTestId("saved-reply-save").ClickAsync();
+
+        await Assertions.Expect(table).ToContainTextAsync("Checking with the team");
+        await BrowserSession.ScreenshotAsync(page, "saved-replies");
+        var replies = await app.Services.GetRequiredService<SavedReplyService>().ListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(replies, r => r.Title == "Checking with the team" && r.Text.Contains("asking the team internally", StringComparison.Ordinal));
     }
 
     private static AppFactory StartApp(SandboxServer sandbox)

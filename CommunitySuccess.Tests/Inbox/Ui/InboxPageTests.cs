@@ -169,6 +169,19 @@ public sealed class InboxPageTests : IAsyncDisposable
         Assert.EndsWith($"/inbox/{second}", _host.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Keyboard_E_ClosesTheSelectedThread()
+    {
+        var id = _host.AddThread(Priya, "please close me", TimeSpan.FromHours(1));
+        var cut = RenderPage();
+        cut.WaitForElement("tr.inbox-row");
+
+        cut.InvokeAsync(() => cut.Instance.OnInboxKey("j"));
+        cut.InvokeAsync(() => cut.Instance.OnInboxKey("e"));
+
+        Assert.Equal(ThreadStatus.Closed, _host.StatusOf(id));
+    }
+
     private IRenderedComponent<InboxPage> RenderPage()
     {
         _host.RenderMudProviders();
