@@ -10,6 +10,7 @@ using CommunitySuccess.Core.Team;
 using CommunitySuccess.Web.DemoMode;
 using CommunitySuccess.Web.Accounts;
 using CommunitySuccess.Web.Components;
+using CommunitySuccess.Web.Components.Pages.Inbox;
 using CommunitySuccess.Web.Endpoints;
 using CommunitySuccess.Web.Hosting;
 using CommunitySuccess.Web.Jobs;
@@ -52,6 +53,7 @@ builder.Services.AddHostedService<StartupInitializer>();
 // Features
 builder.Services.AddTeam();
 builder.Services.AddInbox();
+builder.Services.AddInboxWorkspace();
 builder.Services.AddOutbox(runWorker: true);
 builder.Services.AddSlackSync();
 builder.Services.AddGitHubSync();
@@ -62,6 +64,7 @@ builder.Services.AddOnCall();
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddInboxPages();
 builder.Services.AddSingleton<ConfigurationOverview>();
 
 var app = builder.Build();

@@ -41,6 +41,15 @@ public sealed class SupportThreadConfiguration : IEntityTypeConfiguration<Suppor
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => new { t.UserId, t.CreatedAt });
 
+        // The inbox's views by age (Oldest / Newest, and the not-waiting rest of "Awake first"). Partial indexes
+        // hold only their view's rows; a query uses one when its filter repeats the index's (InboxQueryService does).
+        builder.HasIndex(t => new { t.Status, t.CreatedAt });
+        builder.HasIndex(t => t.CreatedAt, "IX_SupportThreads_Active_CreatedAt")
+            .HasFilter("\"Status\" <> 'Closed' AND NOT \"IsNotSupport\"");
+        builder.HasIndex(t => t.CreatedAt, "IX_SupportThreads_FollowUp_CreatedAt").HasFilter("\"NeedsFollowUp\"");
+        builder.HasIndex(t => t.CreatedAt, "IX_SupportThreads_Referred_CreatedAt").HasFilter("\"ReferredToProduct\"");
+        builder.HasIndex(t => t.CreatedAt, "IX_SupportThreads_NotSupport_CreatedAt").HasFilter("\"IsNotSupport\"");
+
         builder.HasMany(t => t.Messages).WithOne(m => m.Thread).HasForeignKey(m => m.ThreadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.StatusChanges).WithOne(c => c.Thread).HasForeignKey(c => c.ThreadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.Notes).WithOne(n => n.Thread).HasForeignKey(n => n.ThreadId).OnDelete(DeleteBehavior.Cascade);

@@ -333,6 +333,24 @@ namespace CommunitySuccess.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SavedReplies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedReplies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SlackChannelSyncStates",
                 columns: table => new
                 {
@@ -790,6 +808,17 @@ namespace CommunitySuccess.Core.Data.Migrations
                 column: "WeekStart");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SavedReplies_IsArchived_SortOrder",
+                table: "SavedReplies",
+                columns: new[] { "IsArchived", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_Active_CreatedAt",
+                table: "SupportThreads",
+                column: "CreatedAt",
+                filter: "\"Status\" <> 'Closed' AND NOT \"IsNotSupport\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupportThreads_ChannelId_Ts",
                 table: "SupportThreads",
                 columns: new[] { "ChannelId", "Ts" },
@@ -801,10 +830,33 @@ namespace CommunitySuccess.Core.Data.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_FollowUp_CreatedAt",
+                table: "SupportThreads",
+                column: "CreatedAt",
+                filter: "\"NeedsFollowUp\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupportThreads_FollowUpDueAt",
                 table: "SupportThreads",
                 column: "FollowUpDueAt",
                 filter: "\"NeedsFollowUp\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_NotSupport_CreatedAt",
+                table: "SupportThreads",
+                column: "CreatedAt",
+                filter: "\"IsNotSupport\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_Referred_CreatedAt",
+                table: "SupportThreads",
+                column: "CreatedAt",
+                filter: "\"ReferredToProduct\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportThreads_Status_CreatedAt",
+                table: "SupportThreads",
+                columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupportThreads_Status_IsNotSupport",
@@ -952,6 +1004,9 @@ namespace CommunitySuccess.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReviewDecisions");
+
+            migrationBuilder.DropTable(
+                name: "SavedReplies");
 
             migrationBuilder.DropTable(
                 name: "SlackChannelSyncStates");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunitySuccess.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126230543_Initial")]
+    [Migration("20261126232034_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -367,6 +367,43 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.ToTable("ProcessedGitHubDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySuccess.Core.Inbox.SavedReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsArchived", "SortOrder");
+
+                    b.ToTable("SavedReplies", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySuccess.Core.Inbox.SlackUserProfile", b =>
                 {
                     b.Property<string>("SlackUserId")
@@ -518,6 +555,8 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.HasIndex("ChannelId", "Ts")
                         .IsUnique();
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.HasIndex("Status", "IsNotSupport");
 
                     b.HasIndex("Status", "LastMessageAt");
@@ -529,6 +568,18 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.HasIndex("Status", "WaitingForTeamSince");
 
                     b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_SupportThreads_Active_CreatedAt")
+                        .HasFilter("\"Status\" <> 'Closed' AND NOT \"IsNotSupport\"");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_SupportThreads_FollowUp_CreatedAt")
+                        .HasFilter("\"NeedsFollowUp\"");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_SupportThreads_NotSupport_CreatedAt")
+                        .HasFilter("\"IsNotSupport\"");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_SupportThreads_Referred_CreatedAt")
+                        .HasFilter("\"ReferredToProduct\"");
 
                     b.ToTable("SupportThreads", (string)null);
                 });

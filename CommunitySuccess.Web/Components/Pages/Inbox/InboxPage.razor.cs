@@ -1,0 +1,314 @@
+using System.Security.Claims;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Notifications;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace CommunitySuccess.Web.Components.Pages.Inbox;
+
+/// <summary>
+/// <c>/inbox</c>: the list of threads with its views and orders (paged on the server), the thread pane on the
+/// right (<c>/inbox/{id}</c>), live updates from <see cref="ChangeNotifier"/>, and the keyboard.
+/// </summary>
+public sealed partial class InboxPage
+{
+    private static readonly int[] PageSizes = [25, 50, 100];
+    private static readonly TimeSpan RefreshDelay = TimeSpan.FromMilliseconds(250);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private MudTable<InboxRow>? _table;
+    private ThreadPane? _pane;
+    private IReadOnlyList<InboxRow> _rows = [];
+    private InboxCounts? _counts;
+    private InboxView _view;
+    private InboxOrder _order;
+    private InboxMe? _me;
+    private DateTime _now;
+    private int _cursor = -1;
+    private int _refreshQueued;
+    private bool _revealCursor;
+    private IJSObjectReference? _keys;
+    private DotNetObjectReference<InboxPage>? _self;
+
+    [Parameter]
+    public long? ThreadId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "view")]
+    public string? ViewSlug { get; set; }
+
+    [SupplyParameterFromQuery(Name = "order")]
+    public string? OrderSlug { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private InboxQueryService Queries { get; set; } = default!;
+
+    [Inject]
+    private InboxActionsService Actions { get; set; } = default!;
+
+    [Inject]
+    private AppActorResolver ActorResolver { get; set; } = default!;
+
+    [Inject]
+    private ChangeNotifier Notifier { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _now = Time.GetUtcNow().UtcDateTime;
+        var user = (await AuthenticationState).User;
+        _me = await ActorResolver.ResolveAsync(user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name, _disposed.Token);
+        Notifier.Changed += OnChanged;
+        await LoadCountsAsync();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var view = InboxViewNames.ParseView(ViewSlug);
+        var order = InboxViewNames.ParseOrder(OrderSlug);
+        if (view != _view || order != _order)
+        {
+            _view = view;
+            _order = order;
+            _cursor = -1;
+            if (_table is not null)
+            {
+                await _table.ReloadServerData();
+            }
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            _keys = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./" + Assets["js/inbox.js"]);
+            await _keys.InvokeVoidAsync("start", _disposed.Token, _self);
+        }
+
+        if (_revealCursor && _keys is not null)
+        {
+            _revealCursor = false;
+            await _keys.InvokeVoidAsync("revealCursor", _disposed.Token);
+        }
+    }
+
+    /// <summary>Called by the keyboard module.</summary>
+    [JSInvokable]
+    public async Task OnInboxKey(string key)
+    {
+        switch (key)
+        {
+            case "j":
+                await MoveCursorAsync(+1);
+                break;
+            case "k":
+                await MoveCursorAsync(-1);
+                break;
+            case "Enter" when _cursor >= 0 && _cursor < _rows.Count:
+                Open(_rows[_cursor].Id);
+                break;
+            case "r" when _pane is not null:
+                await _pane.FocusReplyAsync();
+                break;
+            case "e":
+                await CloseThreadFromKeyboardAsync();
+                break;
+            case "Escape" when ThreadId is not null:
+                await ClosePaneAsync();
+                break;
+            case "?":
+                await ShowKeysAsync();
+                break;
+        }
+    }
+
+    private async Task<TableData<InboxRow>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
+    {
+        _now = Time.GetUtcNow().UtcDateTime;
+        var page = await Queries.GetPageAsync(_view, _order, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        _rows = page.Rows;
+        if (ThreadId is { } open && _rows.ToList().FindIndex(r => r.Id == open) is var index and >= 0)
+        {
+            _cursor = index;
+        }
+        else if (_cursor >= _rows.Count)
+        {
+            _cursor = _rows.Count - 1;
+        }
+
+        return new TableData<InboxRow> { Items = page.Rows, TotalItems = page.Total };
+    }
+
+    private async Task LoadCountsAsync() => _counts = await Queries.GetCountsAsync(_disposed.Token);
+
+    private string RowClass(InboxRow row, int index)
+    {
+        var classes = "inbox-row";
+        if (row.Id == ThreadId)
+        {
+            classes += " inbox-row-open";
+        }
+
+        if (index == _cursor)
+        {
+            classes += " inbox-row-cursor";
+        }
+
+        if (row.WaitingForTeam)
+        {
+            classes += " inbox-row-waiting";
+        }
+
+        return classes;
+    }
+
+    private void OnRowClick(TableRowClickEventArgs<InboxRow> args)
+    {
+        if (args.Item is { } row)
+        {
+            _cursor = _rows.ToList().FindIndex(r => r.Id == row.Id);
+            Open(row.Id);
+        }
+    }
+
+    private void Open(long threadId) => Navigation.NavigateTo(Url(threadId));
+
+    private Task ClosePaneAsync()
+    {
+        Navigation.NavigateTo(Url(null));
+        return Task.CompletedTask;
+    }
+
+    private Task SetViewAsync(InboxView view)
+    {
+        Navigation.NavigateTo(Url(ThreadId, view, _order));
+        return Task.CompletedTask;
+    }
+
+    private Task SetOrderAsync(InboxOrder order)
+    {
+        Navigation.NavigateTo(Url(ThreadId, _view, order));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The address of the current view and order, with a thread open or not: shareable as it is.</summary>
+    private string Url(long? threadId, InboxView? view = null, InboxOrder? order = null)
+    {
+        var path = threadId is { } id ? $"inbox/{id}" : "inbox";
+        var query = new Dictionary<string, object?>
+        {
+            ["view"] = (view ?? _view) == InboxView.All ? null : (view ?? _view).ToSlug(),
+            ["order"] = (order ?? _order) == InboxOrder.AwakeFirst ? null : (order ?? _order).ToSlug(),
+        };
+        return Navigation.GetUriWithQueryParameters(Navigation.ToAbsoluteUri(path).ToString(), query);
+    }
+
+    private async Task MoveCursorAsync(int step)
+    {
+        if (_rows.Count == 0)
+        {
+            return;
+        }
+
+        _cursor = Math.Clamp(_cursor + step, 0, _rows.Count - 1);
+        _revealCursor = true;
+        if (ThreadId is not null)
+        {
+            // With a thread open, j / k walk through the queue thread by thread.
+            Open(_rows[_cursor].Id);
+        }
+
+        await InvokeAsync(StateHasChanged);
+    }
+
+    private async Task CloseThreadFromKeyboardAsync()
+    {
+        var target = ThreadId ?? (_cursor >= 0 && _cursor < _rows.Count ? _rows[_cursor].Id : null);
+        if (target is not { } id || _me is null)
+        {
+            return;
+        }
+
+        var result = await Actions.SetStatusAsync(id, ThreadStatus.Closed, _me.Actor, _disposed.Token);
+        Snackbar.Add(result.Succeeded ? "Closed." : result.Error ?? "Not closed.", result.Succeeded ? Severity.Success : Severity.Error);
+    }
+
+    private Task ShowKeysAsync() =>
+        Dialogs.ShowAsync<KeyboardHelpDialog>("Keyboard shortcuts", new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseButton = true });
+
+    private void OnChanged(Change change)
+    {
+        if (change.Area is not (ChangeArea.Thread or ChangeArea.Outbox) || _disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        // A sync can change hundreds of threads in a burst: one refresh covers all changes of the moment.
+        if (Interlocked.Exchange(ref _refreshQueued, 1) == 1)
+        {
+            return;
+        }
+
+        _ = InvokeAsync(RefreshAsync);
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await Task.Delay(RefreshDelay, Time, _disposed.Token);
+            Interlocked.Exchange(ref _refreshQueued, 0);
+            await LoadCountsAsync();
+            if (_table is not null)
+            {
+                await _table.ReloadServerData();
+            }
+
+            StateHasChanged();
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page closed meanwhile.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Notifier.Changed -= OnChanged;
+        await _disposed.CancelAsync();
+        if (_keys is not null)
+        {
+            try
+            {
+                await _keys.InvokeVoidAsync("stop");
+                await _keys.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; so are its listeners.
+            }
+        }
+
+        _self?.Dispose();
+    }
+}
