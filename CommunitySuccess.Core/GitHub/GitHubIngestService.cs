@@ -32,8 +32,10 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
                 db.Add(issue);
                 existing[record.Id] = issue;
             }
-            else if (issue.UpdatedAt >= record.UpdatedAt && issue.LabelsText == string.Join('\n', record.Labels))
+            else if (issue.UpdatedAt > record.UpdatedAt || (issue.UpdatedAt == record.UpdatedAt && SameContent(issue, record)))
             {
+                // An older copy (a late webhook), or the same one again. GitHub's updated_at has second precision, so
+                // two changes in one second (create then close, add then remove a label) share it: compare content.
                 continue;
             }
 
@@ -158,6 +160,12 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
             .Select(i => new { i.Number, i.UpdatedAt }).ToListAsync(cancellationToken);
         return rows.Select(r => (r.Number, r.UpdatedAt)).ToList();
     }
+
+    private static bool SameContent(GitHubIssue issue, GitHubIssueRecord record) =>
+        issue.State == record.State && issue.StateReason == record.StateReason && issue.ClosedAt == record.ClosedAt
+        && issue.Title == record.Title && issue.Body == record.Body && issue.Comments == record.Comments
+        && issue.ReactionsTotal == record.ReactionsTotal && issue.PlusOne == record.PlusOne
+        && issue.LabelsText == string.Join('\n', record.Labels) && issue.AssigneesText == string.Join('\n', record.Assignees);
 
     private static void Apply(GitHubIssue issue, GitHubIssueRecord record)
     {

@@ -11,7 +11,7 @@ namespace CommunitySuccess.Core.GitHub;
 /// A new issue created for a Slack thread completes that thread's pending link (<see cref="ThreadIssueLinkService.CompleteCreatedIssueAsync"/>)
 /// as soon as GitHub has given it a number, on the first send or when a repeat finds the earlier one.
 /// </remarks>
-public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestService ingest, ThreadIssueLinkService links) : IOutboxSender
+public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestService ingest, ThreadIssueLinkService links, GitHubTokenIdentity tokenIdentity) : IOutboxSender
 {
     public static string Tag(long outboxId) => $"<!-- cs:{outboxId.ToString(CultureInfo.InvariantCulture)} -->";
 
@@ -64,6 +64,9 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
                     var p = OutboxService.Payload<GitHubCommentPayload>(message);
                     var (owner, repo) = GitHubSyncService.Split(p.Repository);
                     var created = await gateway.CreateCommentAsync(owner, repo, p.Number, p.Body + "\n\n" + Tag(message.Id), cancellationToken);
+
+                    // What we post appears under the token's account, which counts as the team.
+                    tokenIdentity.Remember(created.AuthorLogin);
                     await ingest.UpsertCommentsAsync(p.Repository, [created], cancellationToken);
                     return created.Id.ToString(CultureInfo.InvariantCulture);
                 }
@@ -113,6 +116,7 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
                     var p = OutboxService.Payload<GitHubCreateIssuePayload>(message);
                     var (owner, repo) = GitHubSyncService.Split(p.Repository);
                     var issue = await gateway.CreateIssueAsync(owner, repo, p.Title, p.Body + "\n\n" + Tag(message.Id), p.Labels.ToList(), cancellationToken);
+                    tokenIdentity.Remember(issue.AuthorLogin);
                     await ingest.UpsertIssuesAsync(p.Repository, [issue], cancellationToken);
                     await links.CompleteCreatedIssueAsync(message.Id, p.Repository, issue.Number, cancellationToken);
                     return issue.Number.ToString(CultureInfo.InvariantCulture);

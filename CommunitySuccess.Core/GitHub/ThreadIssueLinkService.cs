@@ -344,15 +344,28 @@ public sealed partial class ThreadIssueLinkService(
 
     private async Task AfterLinkedAsync(long threadId, AppActor actor, CancellationToken cancellationToken)
     {
-        outbox.Notify();
-
-        // "A thread that results in a GitHub issue is closed" — its own transaction, mirrored in Slack as our ✅.
-        var closed = await inbox.SetStatusAsync(threadId, ThreadStatus.Closed, actor, cancellationToken);
-        if (!closed.Succeeded)
+        // "A thread that results in a GitHub issue is closed" — closed before our link post goes out, so the post
+        // (a team message) finds it Closed. The status is a concurrency token: when a synced message moved it in
+        // the meantime, decide again on the fresh status.
+        for (var attempt = 1; ; attempt++)
         {
-            logger.LogWarning("Linked thread {ThreadId} was not closed: {Error}", threadId, closed.Error);
+            try
+            {
+                var closed = await inbox.SetStatusAsync(threadId, ThreadStatus.Closed, actor, cancellationToken);
+                if (!closed.Succeeded)
+                {
+                    logger.LogWarning("Linked thread {ThreadId} was not closed: {Error}", threadId, closed.Error);
+                }
+
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                logger.LogInformation("Thread {ThreadId} changed while being closed; trying again", threadId);
+            }
         }
 
+        outbox.Notify();
         notifier.Notify(ChangeArea.Thread, threadId);
         notifier.Notify(ChangeArea.GitHub);
     }

@@ -52,9 +52,11 @@ internal sealed class GitHubDeskHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<GitHubDeskHarness> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="configure">More app settings.</param>
+    /// <param name="sandboxTime">The sandbox's clock (a fake one spaces out events); the app keeps the real clock.</param>
+    public static async Task<GitHubDeskHarness> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? sandboxTime = null)
     {
-        var sandbox = await SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = false });
+        var sandbox = await SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = false, TimeProvider = sandboxTime ?? TimeProvider.System });
         sandbox.GitHub.CreateRepository(Owner, Repo, "A small repository for the desk tests");
         sandbox.GitHub.AddOrganizationMember(Owner, AnaLogin);
         sandbox.GitHub.AddOrganizationMember(Owner, BenLogin);
