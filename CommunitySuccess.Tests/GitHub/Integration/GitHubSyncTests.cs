@@ -8,7 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySuccess.Tests.GitHub.Integration;
 
+/// <summary>Runs alone: 5,000 issues through the sandbox would otherwise skew other tests' timing budgets.</summary>
+[CollectionDefinition(DisableParallelization = true)]
+public sealed class GitHubVolumeCollection;
+
 /// <summary>The polling sync of the real app against the sandbox's GitHub: volume, ETags, rate limits.</summary>
+[Collection(typeof(GitHubVolumeCollection))]
 public sealed class GitHubSyncTests
 {
     private const string Owner = "bulk";
