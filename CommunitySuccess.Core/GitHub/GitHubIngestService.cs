@@ -9,7 +9,7 @@ namespace CommunitySuccess.Core.GitHub;
 /// The one upsert the polling sync and the webhooks feed: issues, comments, reviews and releases keyed by
 /// GitHub's ids, and the derived queue fields (who spoke last, team review). Running it twice changes nothing.
 /// </summary>
-public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactory, TeamService team, ChangeNotifier notifier)
+public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactory, TeamService team, GitHubTokenIdentity tokenIdentity, ChangeNotifier notifier)
 {
     /// <summary>Stores issues/PRs; returns how many were new or changed.</summary>
     public async Task<int> UpsertIssuesAsync(string repository, IReadOnlyCollection<GitHubIssueRecord> records, CancellationToken cancellationToken)
@@ -32,13 +32,15 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
                 db.Add(issue);
                 existing[record.Id] = issue;
             }
-            else if (issue.UpdatedAt >= record.UpdatedAt && issue.LabelsText == string.Join('\n', record.Labels))
+            else if (issue.UpdatedAt > record.UpdatedAt || (issue.UpdatedAt == record.UpdatedAt && SameContent(issue, record)))
             {
+                // An older copy (a late webhook), or the same one again. GitHub's updated_at has second precision, so
+                // two changes in one second (create then close, add then remove a label) share it: compare content.
                 continue;
             }
 
             Apply(issue, record);
-            issue.AwaitingTeam = IsAwaitingTeam(issue, directory);
+            issue.AwaitingTeam = IsAwaitingTeam(issue, directory, tokenIdentity);
             changed++;
         }
 
@@ -159,6 +161,12 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
         return rows.Select(r => (r.Number, r.UpdatedAt)).ToList();
     }
 
+    private static bool SameContent(GitHubIssue issue, GitHubIssueRecord record) =>
+        issue.State == record.State && issue.StateReason == record.StateReason && issue.ClosedAt == record.ClosedAt
+        && issue.Title == record.Title && issue.Body == record.Body && issue.Comments == record.Comments
+        && issue.ReactionsTotal == record.ReactionsTotal && issue.PlusOne == record.PlusOne
+        && issue.LabelsText == string.Join('\n', record.Labels) && issue.AssigneesText == string.Join('\n', record.Assignees);
+
     private static void Apply(GitHubIssue issue, GitHubIssueRecord record)
     {
         issue.Number = record.Number;
@@ -197,20 +205,27 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
         var issues = await db.Set<GitHubIssue>().Where(i => i.Repository == repository && numbers.Contains(i.Number)).ToListAsync(cancellationToken);
         foreach (var issue in issues)
         {
-            var last = await db.Set<GitHubComment>().Where(c => c.Repository == repository && c.IssueNumber == issue.Number)
-                .OrderByDescending(c => c.CreatedAt).Select(c => new { c.AuthorLogin, c.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
+            // A bot's comment (CI, a stale bot) answers nobody: the person before it is still waiting.
+            var last = await db.Set<GitHubComment>()
+                .Where(c => c.Repository == repository && c.IssueNumber == issue.Number && !c.AuthorLogin.EndsWith("[bot]"))
+                .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+                .Select(c => new { c.AuthorLogin, c.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
             issue.LastCommentAuthor = last?.AuthorLogin;
             issue.LastCommentAt = last?.CreatedAt;
-            issue.AwaitingTeam = IsAwaitingTeam(issue, directory);
+            issue.AwaitingTeam = IsAwaitingTeam(issue, directory, tokenIdentity);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The latest comment — or, with no comments, the opening post — is from someone outside the team (bots excluded).</summary>
-    private static bool IsAwaitingTeam(GitHubIssue issue, TeamDirectory directory)
+    /// <summary>
+    /// The latest comment — or, with no comments, the opening post — is from someone outside the team (bots excluded;
+    /// our own token's account counts as the team).
+    /// </summary>
+    private static bool IsAwaitingTeam(GitHubIssue issue, TeamDirectory directory, GitHubTokenIdentity tokenIdentity)
     {
         var lastSpeaker = issue.LastCommentAuthor ?? issue.AuthorLogin;
-        return !directory.IsTeamGitHubLogin(lastSpeaker) && !lastSpeaker.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
+        return !directory.IsTeamGitHubLogin(lastSpeaker) && !tokenIdentity.IsToken(lastSpeaker)
+            && !lastSpeaker.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
     }
 }

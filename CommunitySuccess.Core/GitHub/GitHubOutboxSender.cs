@@ -7,7 +7,11 @@ namespace CommunitySuccess.Core.GitHub;
 /// Sends the outbox's GitHub writes. Comments and new issues carry a hidden <c>&lt;!-- cs:ID --&gt;</c> tag, so a
 /// repeated attempt first looks for the earlier one; label, close and assign calls are idempotent by nature.
 /// </summary>
-public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestService ingest) : IOutboxSender
+/// <remarks>
+/// A new issue created for a Slack thread completes that thread's pending link (<see cref="ThreadIssueLinkService.CompleteCreatedIssueAsync"/>)
+/// as soon as GitHub has given it a number, on the first send or when a repeat finds the earlier one.
+/// </remarks>
+public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestService ingest, ThreadIssueLinkService links, GitHubTokenIdentity tokenIdentity) : IOutboxSender
 {
     public static string Tag(long outboxId) => $"<!-- cs:{outboxId.ToString(CultureInfo.InvariantCulture)} -->";
 
@@ -29,8 +33,15 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
                     var create = OutboxService.Payload<GitHubCreateIssuePayload>(message);
                     var (o, r) = GitHubSyncService.Split(create.Repository);
                     var recent = await gateway.ListIssuesAsync(o, r, message.CreatedAt.AddMinutes(-5), cancellationToken);
-                    return recent.Items.FirstOrDefault(i => i.Body?.Contains(Tag(message.Id), StringComparison.Ordinal) == true)?.Number
-                        .ToString(CultureInfo.InvariantCulture);
+                    var earlier = recent.Items.FirstOrDefault(i => i.Body?.Contains(Tag(message.Id), StringComparison.Ordinal) == true);
+                    if (earlier is null)
+                    {
+                        return null;
+                    }
+
+                    await ingest.UpsertIssuesAsync(create.Repository, [earlier], cancellationToken);
+                    await links.CompleteCreatedIssueAsync(message.Id, create.Repository, earlier.Number, cancellationToken);
+                    return earlier.Number.ToString(CultureInfo.InvariantCulture);
                 default:
                     return null;
             }
@@ -53,6 +64,9 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
                     var p = OutboxService.Payload<GitHubCommentPayload>(message);
                     var (owner, repo) = GitHubSyncService.Split(p.Repository);
                     var created = await gateway.CreateCommentAsync(owner, repo, p.Number, p.Body + "\n\n" + Tag(message.Id), cancellationToken);
+
+                    // What we post appears under the token's account, which counts as the team.
+                    tokenIdentity.Remember(created.AuthorLogin);
                     await ingest.UpsertCommentsAsync(p.Repository, [created], cancellationToken);
                     return created.Id.ToString(CultureInfo.InvariantCulture);
                 }
@@ -102,7 +116,9 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
                     var p = OutboxService.Payload<GitHubCreateIssuePayload>(message);
                     var (owner, repo) = GitHubSyncService.Split(p.Repository);
                     var issue = await gateway.CreateIssueAsync(owner, repo, p.Title, p.Body + "\n\n" + Tag(message.Id), p.Labels.ToList(), cancellationToken);
+                    tokenIdentity.Remember(issue.AuthorLogin);
                     await ingest.UpsertIssuesAsync(p.Repository, [issue], cancellationToken);
+                    await links.CompleteCreatedIssueAsync(message.Id, p.Repository, issue.Number, cancellationToken);
                     return issue.Number.ToString(CultureInfo.InvariantCulture);
                 }
 

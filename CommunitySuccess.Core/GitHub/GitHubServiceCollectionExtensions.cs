@@ -51,11 +51,13 @@ public static class GitHubSyncServiceCollectionExtensions
     public static IServiceCollection AddGitHubSync(this IServiceCollection services)
     {
         services.AddGitHubGateway();
+        services.AddSingleton<GitHubTokenIdentity>();
         services.AddSingleton<GitHubIngestService>();
         services.AddSingleton<GitHubSyncService>();
         services.AddSingleton<GitHubWebhookProcessor>();
         services.AddSingleton<CommunitySuccess.Core.Outbox.IOutboxSender, GitHubOutboxSender>();
         services.AddTransient<SyncGitHubJob>();
+        services.AddGitHubDesk();
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed record GitHubSyncSummary(bool Ran, int IssuesChanged, IReadOnlyLis
 public sealed class GitHubSyncService(
     IGitHubGateway gateway,
     GitHubIngestService ingest,
+    GitHubTokenIdentity tokenIdentity,
     IDbContextFactory<AppDbContext> dbFactory,
     IOptionsMonitor<GitHubOptions> options,
     TimeProvider time,
@@ -25,6 +26,10 @@ public sealed class GitHubSyncService(
 {
     // GitHub's updated_at has second precision and clocks differ: re-read a little before the cursor (upserts are idempotent).
     private static readonly TimeSpan CursorOverlap = TimeSpan.FromMinutes(1);
+
+    // A run reads again while its cursor still moves, so it ends on the request the next run repeats (a 304 when
+    // nothing changed); bounded so a busy repository cannot hold the run.
+    private const int MaxRoundsPerList = 4;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<GitHubSyncSummary> SyncAllAsync(CancellationToken cancellationToken, bool waitForRunning = false)
@@ -36,6 +41,8 @@ public sealed class GitHubSyncService(
 
         try
         {
+            // Our own comments appear under the token's login: know it before deciding who spoke last.
+            await tokenIdentity.EnsureKnownAsync(gateway, cancellationToken);
             var changed = 0;
             var errors = new List<string>();
             foreach (var repository in options.CurrentValue.Repositories)
@@ -72,13 +79,38 @@ public sealed class GitHubSyncService(
         var state = await LoadStateAsync(repository, cancellationToken);
         var startedAt = time.GetUtcNow().UtcDateTime;
 
-        var issues = await gateway.ListIssuesAsync(owner, name, state.IssuesSince - CursorOverlap, cancellationToken);
-        var changed = await ingest.UpsertIssuesAsync(repository, issues.Items, cancellationToken);
-
-        var comments = await gateway.ListCommentsAsync(owner, name, state.CommentsSince - CursorOverlap, cancellationToken);
-        if (!comments.Unchanged)
+        var changed = 0;
+        var issuesCursor = state.IssuesSince;
+        for (var round = 0; round < MaxRoundsPerList; round++)
         {
+            var issues = await gateway.ListIssuesAsync(owner, name, issuesCursor - CursorOverlap, cancellationToken);
+            changed += await ingest.UpsertIssuesAsync(repository, issues.Items, cancellationToken);
+            var next = Max(issuesCursor, issues.Items.Count == 0 ? null : issues.Items.Max(i => i.UpdatedAt));
+            if (issues.Unchanged || next == issuesCursor)
+            {
+                break;
+            }
+
+            issuesCursor = next;
+        }
+
+        var commentsCursor = state.CommentsSince;
+        for (var round = 0; round < MaxRoundsPerList; round++)
+        {
+            var comments = await gateway.ListCommentsAsync(owner, name, commentsCursor - CursorOverlap, cancellationToken);
+            if (comments.Unchanged)
+            {
+                break;
+            }
+
             await ingest.UpsertCommentsAsync(repository, comments.Items, cancellationToken);
+            var next = Max(commentsCursor, comments.Items.Count == 0 ? null : comments.Items.Max(c => c.UpdatedAt));
+            if (next == commentsCursor)
+            {
+                break;
+            }
+
+            commentsCursor = next;
         }
 
         foreach (var (number, updatedAt) in await ingest.PullRequestsNeedingReviewsAsync(repository, cancellationToken))
@@ -92,8 +124,8 @@ public sealed class GitHubSyncService(
         // Cursors move only now that everything read is committed.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Set<GitHubRepoSyncState>().FirstAsync(s => s.Repository == repository, cancellationToken);
-        stored.IssuesSince = Max(stored.IssuesSince, issues.Items.Count == 0 ? null : issues.Items.Max(i => i.UpdatedAt));
-        stored.CommentsSince = Max(stored.CommentsSince, comments.Items.Count == 0 ? null : comments.Items.Max(c => c.UpdatedAt));
+        stored.IssuesSince = Max(stored.IssuesSince, issuesCursor);
+        stored.CommentsSince = Max(stored.CommentsSince, commentsCursor);
         stored.LastSyncStartedAt = startedAt;
         stored.LastSyncCompletedAt = time.GetUtcNow().UtcDateTime;
         stored.LastSyncIssuesChanged = changed;

@@ -62,6 +62,13 @@ public sealed class GitHubWebhookProcessor(
     private async Task<bool> RecordDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // A redelivery is normal: answer it without a failed insert in the logs (the unique key still settles a race).
+        if (await db.Set<ProcessedGitHubDelivery>().AnyAsync(d => d.DeliveryId == deliveryId, cancellationToken))
+        {
+            return false;
+        }
+
         db.Add(new ProcessedGitHubDelivery { DeliveryId = deliveryId, ReceivedAt = time.GetUtcNow().UtcDateTime });
         try
         {

@@ -136,6 +136,20 @@ public static partial class GitHubApi
         return new GitHubApiResult(StatusCodes.Status200OK, call.Json.Issue(repo, issue, withClosedBy: true));
     }
 
+    private static GitHubApiResult AddAssignees(GitHubApiCall call)
+    {
+        const string doc = "https://docs.github.com/rest/issues/assignees#add-assignees-to-an-issue";
+        var repo = call.Repo(doc);
+        var issue = call.Issue(repo, doc);
+        var body = call.BodyObject(doc);
+
+        // "Users already assigned to an issue are not replaced"; logins that cannot be assigned are dropped silently.
+        var added = StringList(body, "assignees", doc, allowNameObjects: false) ?? [];
+        var assignable = added.Select(call.State.FindUser).OfType<GhUser>().Where(u => u.Type != "Organization");
+        call.State.SetAssigneesCore(repo, issue, call.Actor, [.. issue.Assignees.Concat(assignable).Distinct()], call.Now);
+        return new GitHubApiResult(StatusCodes.Status201Created, call.Json.Issue(repo, issue, withClosedBy: true));
+    }
+
     private static GitHubApiResult ListIssueComments(GitHubApiCall call)
     {
         const string doc = CommentsDoc + "#list-issue-comments";

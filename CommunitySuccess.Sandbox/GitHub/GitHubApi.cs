@@ -50,6 +50,7 @@ public static partial class GitHubApi
         MapRepo("PATCH", "/issues/comments/{commentId:long}", UpdateComment);
         MapRepo("GET", "/issues/{number:int}", GetIssue);
         MapRepo("PATCH", "/issues/{number:int}", UpdateIssue);
+        MapRepo("POST", "/issues/{number:int}/assignees", AddAssignees);
         MapRepo("GET", "/issues/{number:int}/comments", ListIssueComments);
         MapRepo("POST", "/issues/{number:int}/comments", CreateComment);
         MapRepo("GET", "/issues/{number:int}/labels", ListIssueLabels);

@@ -1,6 +1,8 @@
+using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Web.Hosting;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace CommunitySuccess.Web.Components.Pages.Settings;
 
@@ -10,6 +12,9 @@ public sealed partial class SettingsPage
     private IReadOnlyList<SlackChannelSyncState> _channels = [];
     private ConnectionTest? _slackTest;
     private bool _testing;
+    private IReadOnlyList<GitHubRepoSyncState> _repositories = [];
+    private ConnectionTest? _gitHubTest;
+    private bool _testingGitHub;
 
     [Inject]
     private ConfigurationOverview Overview { get; set; } = default!;
@@ -23,10 +28,60 @@ public sealed partial class SettingsPage
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private GitHubSyncService GitHubSync { get; set; } = default!;
+
+    [Inject]
+    private IGitHubGateway GitHub { get; set; } = default!;
+
+    [Inject]
+    private GitHubRateLimitMonitor GitHubRateLimits { get; set; } = default!;
+
+    [Inject]
+    private IOptionsMonitor<GitHubOptions> GitHubOptions { get; set; } = default!;
+
+    private GitHubRateLimit? GitHubRateLimit => GitHubRateLimits.Current;
+
     protected override async Task OnInitializedAsync()
     {
         _rows = Overview.EffectiveSettings();
         _channels = await SlackSync.GetChannelStatesAsync(CancellationToken.None);
+        await LoadRepositoriesAsync();
+    }
+
+    /// <summary>Every configured repository, synced or not yet (then "never").</summary>
+    private async Task LoadRepositoriesAsync()
+    {
+        var states = (await GitHubSync.GetRepositoryStatesAsync(CancellationToken.None)).ToDictionary(s => s.Repository, StringComparer.OrdinalIgnoreCase);
+        _repositories = [.. GitHubOptions.CurrentValue.Repositories.Select(r => states.GetValueOrDefault(r) ?? new GitHubRepoSyncState { Repository = r })];
+    }
+
+    private async Task TestGitHubAsync()
+    {
+        _testingGitHub = true;
+        try
+        {
+            var user = await GitHub.GetCurrentUserAsync();
+            var limit = user.RateLimit is { } l ? $" Rate limit: {l.Remaining} of {l.Limit} requests left this hour." : "";
+            _gitHubTest = new ConnectionTest(true, $"Connected to GitHub as {user.Login}.{limit}");
+        }
+        catch (GitHubGatewayException ex)
+        {
+            // GitHub's own message says what to fix (bad credentials, rate limit); never the token.
+            _gitHubTest = new ConnectionTest(false, $"{ex.Message} Check GitHub:Token and GitHub:ApiBaseUrl.");
+        }
+        finally
+        {
+            _testingGitHub = false;
+        }
+
+        await LoadRepositoriesAsync();
+    }
+
+    private string Until(DateTime utc)
+    {
+        var span = utc - Time.GetUtcNow().UtcDateTime;
+        return span <= TimeSpan.Zero ? "now" : span.TotalMinutes < 1 ? "in under a minute" : $"in {(int)Math.Ceiling(span.TotalMinutes)} min";
     }
 
     private async Task TestSlackAsync()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunitySuccess.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126232034_Initial")]
+    [Migration("20261126232131_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -365,6 +365,51 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.HasKey("DeliveryId");
 
                     b.ToTable("ProcessedGitHubDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySuccess.Core.GitHub.ThreadIssueLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CreateOutboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotifiedReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Repository")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreateOutboxId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("Repository", "Number");
+
+                    b.ToTable("ThreadIssueLinks", (string)null);
                 });
 
             modelBuilder.Entity("CommunitySuccess.Core.Inbox.SavedReply", b =>

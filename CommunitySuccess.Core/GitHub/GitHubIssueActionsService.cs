@@ -1,0 +1,169 @@
+using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Notifications;
+using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Team;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySuccess.Core.GitHub;
+
+/// <summary>
+/// What the on-call engineer does to an issue from the GitHub desk: comment, send to product review, add to the
+/// community backlog, close, assign to themself. Each is an outbox write tagged with the issue
+/// (<see cref="OutboxMessage.IssueKey"/>), sent exactly once by <see cref="GitHubOutboxSender"/>; the synced issue
+/// changes when GitHub confirms.
+/// </summary>
+public sealed class GitHubIssueActionsService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    OutboxService outbox,
+    TeamService team,
+    IOptionsMonitor<GitHubOptions> options,
+    ChangeNotifier notifier)
+{
+    /// <summary>GitHub's limit on an issue comment's length.</summary>
+    public const int MaxCommentLength = 65_000;
+
+    /// <summary>Comments on the issue or pull request.</summary>
+    public async Task<GitHubActionResult> CommentAsync(string repository, int number, string body, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return GitHubActionResult.Refused("Write a comment first: an empty comment is not sent.");
+        }
+
+        if (body.Length > MaxCommentLength)
+        {
+            return GitHubActionResult.Refused($"The comment is {body.Length:N0} characters long; GitHub takes at most {MaxCommentLength:N0}.");
+        }
+
+        return await WriteAsync(repository, number, actor, (db, issue) =>
+            Planned.Writes(outbox.Add(db, GitHubOutboxKinds.Comment, new GitHubCommentPayload(issue.Repository, number, body.Trim()), actor.DisplayName, issueKey: issue.Key)),
+            cancellationToken);
+    }
+
+    /// <summary>"Needs product review": adds the Product review label, then removes the Triage label (two writes).</summary>
+    public Task<GitHubActionResult> SendToProductReviewAsync(string repository, int number, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var labels = options.CurrentValue.Labels;
+        return WriteAsync(repository, number, actor, (db, issue) =>
+        {
+            var writes = new List<OutboxMessage>();
+            if (!issue.LabelNames.Contains(labels.ProductReview))
+            {
+                // Added before the Triage label goes, so a failure in between never leaves the issue in neither queue.
+                writes.Add(outbox.Add(db, GitHubOutboxKinds.AddLabels, new GitHubLabelsPayload(issue.Repository, number, [labels.ProductReview]), actor.DisplayName, issueKey: issue.Key));
+            }
+
+            if (issue.LabelNames.Contains(labels.Triage))
+            {
+                writes.Add(outbox.Add(db, GitHubOutboxKinds.RemoveLabel, new GitHubLabelsPayload(issue.Repository, number, [labels.Triage]), actor.DisplayName, issueKey: issue.Key));
+            }
+
+            return writes.Count == 0 ? Planned.Refusal($"{issue.Key} already carries '{labels.ProductReview}' and not '{labels.Triage}'.") : new Planned(writes, null);
+        }, cancellationToken);
+    }
+
+    /// <summary>Adds the Community label (the community backlog).</summary>
+    public Task<GitHubActionResult> AddCommunityLabelAsync(string repository, int number, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var community = options.CurrentValue.Labels.Community;
+        return WriteAsync(repository, number, actor, (db, issue) => issue.LabelNames.Contains(community)
+            ? Planned.Refusal($"{issue.Key} already carries '{community}'.")
+            : Planned.Writes(outbox.Add(db, GitHubOutboxKinds.AddLabels, new GitHubLabelsPayload(issue.Repository, number, [community]), actor.DisplayName, issueKey: issue.Key)),
+            cancellationToken);
+    }
+
+    /// <summary>Closes the issue as completed or as not planned.</summary>
+    public Task<GitHubActionResult> CloseAsync(string repository, int number, GitHubCloseReason reason, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return WriteAsync(repository, number, actor, (db, issue) => !issue.IsOpen
+            ? Planned.Refusal($"{issue.Key} is already closed.")
+            : Planned.Writes(outbox.Add(db, GitHubOutboxKinds.Close, new GitHubClosePayload(issue.Repository, number, reason == GitHubCloseReason.NotPlanned), actor.DisplayName, issueKey: issue.Key)),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Assigns the issue to the signed-in person: the team member with the account's email, by their GitHub login.
+    /// Refused, saying what to fix, when the account has no team member or the member no GitHub login.
+    /// </summary>
+    public async Task<GitHubActionResult> AssignToMeAsync(string repository, int number, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var login = await GitHubLoginOfAsync(actor, cancellationToken);
+        if (login.Error is not null)
+        {
+            return GitHubActionResult.Refused(login.Error);
+        }
+
+        return await WriteAsync(repository, number, actor, (db, issue) =>
+            issue.AssigneeLogins.Contains(login.Login!, StringComparer.OrdinalIgnoreCase)
+                ? Planned.Refusal($"{issue.Key} is already assigned to {login.Login}.")
+                : Planned.Writes(outbox.Add(db, GitHubOutboxKinds.Assign, new GitHubAssignPayload(issue.Repository, number, login.Login!), actor.DisplayName, issueKey: issue.Key)),
+            cancellationToken);
+    }
+
+    /// <summary>The GitHub login of the signed-in person ("me"), or why there is none.</summary>
+    public async Task<(string? Login, string? Error)> GitHubLoginOfAsync(AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(actor.Email))
+        {
+            return (null, "Your account has no email, so it matches no team member: assign from GitHub instead.");
+        }
+
+        var member = await team.FindByEmailAsync(actor.Email, cancellationToken)
+            ?? (await team.ListAsync(cancellationToken)).FirstOrDefault(m => string.Equals(m.Email, actor.Email, StringComparison.OrdinalIgnoreCase));
+        if (member is null)
+        {
+            return (null, $"No team member has the email {actor.Email}: add yourself to the team (with your GitHub login) to assign issues to yourself.");
+        }
+
+        return string.IsNullOrWhiteSpace(member.GitHubLogin)
+            ? (null, $"The team member {member.Name} has no GitHub login: add it on the team page to assign issues to yourself.")
+            : (member.GitHubLogin, null);
+    }
+
+    private async Task<GitHubActionResult> WriteAsync(
+        string repository,
+        int number,
+        AppActor actor,
+        Func<AppDbContext, GitHubIssue, Planned> write,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(repository) || number <= 0)
+        {
+            return GitHubActionResult.Refused("Name an issue as owner/repo and a number.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var issue = await db.Set<GitHubIssue>().AsNoTracking().FirstOrDefaultAsync(i => i.Repository == repository && i.Number == number, cancellationToken);
+        if (issue is null)
+        {
+            return GitHubActionResult.Refused($"{repository}#{number} has not been synced: it does not exist or its repository is not configured.");
+        }
+
+        var planned = write(db, issue);
+        if (planned.Error is not null)
+        {
+            return GitHubActionResult.Refused(planned.Error);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
+        notifier.Notify(ChangeArea.GitHub);
+        return GitHubActionResult.Ok([.. planned.Messages.Select(w => w.Id)]);
+    }
+
+    /// <summary>The writes an action added to the context, or why it refused (then it added none).</summary>
+    private sealed record Planned(IReadOnlyList<OutboxMessage> Messages, string? Error)
+    {
+        public static Planned Writes(params OutboxMessage[] messages) => new(messages, null);
+
+        public static Planned Refusal(string error) => new([], error);
+    }
+}

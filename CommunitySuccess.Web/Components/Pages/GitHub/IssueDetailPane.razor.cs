@@ -1,0 +1,126 @@
+using CommunitySuccess.Core.GitHub;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Notifications;
+using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Team;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace CommunitySuccess.Web.Components.Pages.GitHub;
+
+/// <summary>
+/// One issue or pull request: its body and comments as sanitized markdown, its linked Slack threads, the desk's actions
+/// (each an outbox write whose pending / sent / failed state shows here) and a comment box.
+/// </summary>
+public sealed partial class IssueDetailPane
+{
+    private GitHubIssueDetail? _detail;
+    private bool _loaded;
+    private bool _busy;
+    private string? _comment;
+    private string? _message;
+    private bool _messageIsError;
+    private string? _shownKey;
+
+    /// <summary><c>owner/name</c>.</summary>
+    [Parameter, EditorRequired]
+    public string Repository { get; set; } = "";
+
+    [Parameter, EditorRequired]
+    public int Number { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private GitHubQueueService Queues { get; set; } = default!;
+
+    [Inject]
+    private GitHubIssueActionsService Actions { get; set; } = default!;
+
+    [Inject]
+    private OutboxService Outbox { get; set; } = default!;
+
+    [Inject]
+    private TeamService Team { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private Microsoft.Extensions.Options.IOptionsMonitor<GitHubOptions> Options { get; set; } = default!;
+
+    private GitHubLabelOptions Labels => Options.CurrentValue.Labels;
+
+    private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var key = $"{Repository}#{Number}";
+        if (key != _shownKey)
+        {
+            _shownKey = key;
+            _detail = null;
+            _loaded = false;
+            _message = null;
+            _comment = null;
+            await RefreshAsync();
+        }
+    }
+
+    protected override async Task RefreshAsync()
+    {
+        _detail = await Queues.GetIssueAsync(Repository, Number, Stopping);
+        _loaded = true;
+    }
+
+    protected override bool Wants(Change change) => change.Area is ChangeArea.GitHub or ChangeArea.Outbox or ChangeArea.Thread;
+
+    private Task SendToProductReviewAsync() =>
+        RunAsync(actor => Actions.SendToProductReviewAsync(Repository, Number, actor, Stopping), "Sending to product review: the Triage label goes, Product review comes.");
+
+    private Task AddCommunityAsync() =>
+        RunAsync(actor => Actions.AddCommunityLabelAsync(Repository, Number, actor, Stopping), "Adding the Community label.");
+
+    private Task AssignToMeAsync() =>
+        RunAsync(actor => Actions.AssignToMeAsync(Repository, Number, actor, Stopping), "Assigning it to you.");
+
+    private Task CloseAsync(GitHubCloseReason reason) =>
+        RunAsync(actor => Actions.CloseAsync(Repository, Number, reason, actor, Stopping),
+            reason == GitHubCloseReason.NotPlanned ? "Closing as not planned." : "Closing as completed.");
+
+    private async Task CommentAsync()
+    {
+        var text = _comment ?? "";
+        await RunAsync(actor => Actions.CommentAsync(Repository, Number, text, actor, Stopping), "Comment queued.");
+        if (!_messageIsError)
+        {
+            _comment = null;
+        }
+    }
+
+    private async Task RetryAsync(long outboxId)
+    {
+        await Outbox.RetryAsync(outboxId, Stopping);
+        await RefreshAsync();
+    }
+
+    private async Task RunAsync(Func<AppActor, Task<GitHubActionResult>> action, string success)
+    {
+        _busy = true;
+        try
+        {
+            var actor = await CurrentActor.ResolveAsync(AuthenticationState, Team, Stopping);
+            var result = await action(actor);
+            _messageIsError = !result.Succeeded;
+            _message = result.Succeeded ? success : result.Error;
+            await RefreshAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private static string Initial(string login) => login.Length == 0 ? "?" : char.ToUpperInvariant(login[0]).ToString();
+}

@@ -1,0 +1,176 @@
+using CommunitySuccess.Core.GitHub;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Notifications;
+using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Team;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace CommunitySuccess.Web.Components.Pages.GitHub;
+
+/// <summary>
+/// The GitHub side of one Slack thread, self-contained for the inbox's thread pane: the thread's linked issues with
+/// their state (creating, open, closed, released) and the two actions <b>Create GitHub issue</b> (prefilled from the
+/// question and the thread's permalink, Triage label) and <b>Link existing issue</b> (by number or title). Either posts
+/// the link in the thread and closes it.
+/// </summary>
+public sealed partial class ThreadIssuePanel
+{
+    private IReadOnlyList<LinkedIssueState> _links = [];
+    private Mode _mode;
+    private bool _busy;
+    private string? _message;
+    private bool _messageIsError;
+    private GitHubIssueDraft? _draft;
+    private string? _repository;
+    private string? _title;
+    private string? _body;
+    private string? _query;
+    private IReadOnlyList<GitHubIssueSearchResult>? _results;
+    private long _shownThread;
+
+    private enum Mode
+    {
+        None,
+        Create,
+        Link,
+    }
+
+    /// <summary>The <see cref="SupportThread"/> id.</summary>
+    [Parameter, EditorRequired]
+    public long ThreadId { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private ThreadIssueLinkService Links { get; set; } = default!;
+
+    [Inject]
+    private GitHubQueueService Queues { get; set; } = default!;
+
+    [Inject]
+    private OutboxService Outbox { get; set; } = default!;
+
+    [Inject]
+    private TeamService Team { get; set; } = default!;
+
+    [Inject]
+    private IOptionsMonitor<GitHubOptions> Options { get; set; } = default!;
+
+    private bool HasRepositories => Options.CurrentValue.Repositories.Count > 0;
+
+    private string TriageLabel => Options.CurrentValue.Labels.Triage;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ThreadId != _shownThread)
+        {
+            _shownThread = ThreadId;
+            _mode = Mode.None;
+            _message = null;
+            await RefreshAsync();
+        }
+    }
+
+    protected override async Task RefreshAsync() => _links = await Links.GetThreadLinksAsync(ThreadId, Stopping);
+
+    protected override bool Wants(Change change) =>
+        change.Area is ChangeArea.GitHub or ChangeArea.Outbox || (change.Area == ChangeArea.Thread && (change.Id is null || change.Id == ThreadId));
+
+    private async Task StartCreateAsync()
+    {
+        _busy = true;
+        try
+        {
+            _draft = await Links.DraftIssueAsync(ThreadId, Stopping);
+            if (_draft is null)
+            {
+                Show(false, "That thread no longer exists.");
+                return;
+            }
+
+            _repository = _draft.Repository;
+            _title = _draft.Title;
+            _body = _draft.Body;
+            _message = null;
+            _mode = Mode.Create;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void StartLink()
+    {
+        _query = null;
+        _results = null;
+        _message = null;
+        _mode = Mode.Link;
+    }
+
+    private void Cancel() => _mode = Mode.None;
+
+    private async Task SearchAsync(string? query)
+    {
+        _query = query;
+        _results = string.IsNullOrWhiteSpace(query) ? null : await Queues.SearchAsync(query, 8, Stopping);
+    }
+
+    private async Task CreateAsync()
+    {
+        await RunAsync(actor => Links.CreateIssueAsync(ThreadId, _repository ?? "", _title ?? "", _body ?? "", actor, Stopping),
+            $"Creating the issue in {_repository}. Once GitHub has it, the link is posted in the thread and the thread is closed.");
+    }
+
+    private async Task LinkAsync(GitHubIssueSearchResult issue)
+    {
+        await RunAsync(actor => Links.LinkExistingIssueAsync(ThreadId, issue.Repository, issue.Number, actor, Stopping),
+            $"Linked to {issue.Key}: the link is posted in the thread and the thread is closed.");
+    }
+
+    private async Task RetryCreateAsync(LinkedIssueState link)
+    {
+        if (link.CreateOutboxId is { } id)
+        {
+            await Outbox.RetryAsync(id, Stopping);
+            await RefreshAsync();
+        }
+    }
+
+    private async Task UnlinkAsync(LinkedIssueState link)
+    {
+        var result = await Links.UnlinkAsync(link.LinkId, Stopping);
+        Show(result.Succeeded, result.Succeeded ? "Removed." : result.Error);
+        await RefreshAsync();
+    }
+
+    private async Task RunAsync(Func<AppActor, Task<GitHubActionResult>> action, string success)
+    {
+        _busy = true;
+        try
+        {
+            var actor = await CurrentActor.ResolveAsync(AuthenticationState, Team, Stopping);
+            var result = await action(actor);
+            Show(result.Succeeded, result.Succeeded ? success : result.Error);
+            if (result.Succeeded)
+            {
+                _mode = Mode.None;
+            }
+
+            await RefreshAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Show(bool ok, string? message)
+    {
+        _messageIsError = !ok;
+        _message = message;
+    }
+}
