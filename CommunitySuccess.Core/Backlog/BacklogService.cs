@@ -38,11 +38,9 @@ public sealed class BacklogService(
     IDbContextFactory<AppDbContext> dbFactory,
     OutboxService outbox,
     TeamService team,
+    ThreadIssueLinkService links,
     IOptionsMonitor<GitHubOptions> gitHub)
 {
-    /// <summary>Counts Slack threads linked to each issue ("asked by N users"); the GitHub links feature provides it.</summary>
-    public Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyDictionary<long, int>>>? LinkedThreadCounter { get; set; }
-
     public async Task<IReadOnlyList<BacklogItem>> ListAsync(BacklogOrder order, CancellationToken cancellationToken)
     {
         var labels = gitHub.CurrentValue.Labels;
@@ -50,13 +48,13 @@ public sealed class BacklogService(
         var issues = await db.Set<GitHubIssue>().AsNoTracking()
             .Where(i => i.State == "open" && i.Labels.Any(l => l.Name == labels.Community || l.Name == labels.OpenToContribution))
             .ToListAsync(cancellationToken);
-        var counts = LinkedThreadCounter is null ? new Dictionary<long, int>() : await LinkedThreadCounter(issues.Select(i => i.Id).ToList(), cancellationToken);
+        var counts = await links.CountThreadsPerIssueAsync(issues.Select(i => i.Repository).Distinct().ToList(), cancellationToken);
         var items = issues.Select(i => new BacklogItem(
             i.Id, i.Repository, i.Number, i.Title, i.AuthorLogin, i.ReactionsTotal, i.CreatedAt, i.HtmlUrl, i.AssigneeLogins,
             i.LabelNames.Contains(labels.DeploymentBlocker) ? BacklogGroup.DeploymentBlockers
                 : i.LabelNames.Contains(labels.OpenToContribution) ? BacklogGroup.OpenToContribution
                 : BacklogGroup.SmallRequests,
-            counts.GetValueOrDefault(i.Id)));
+            counts.GetValueOrDefault(i.Key)));
         var ordered = order switch
         {
             BacklogOrder.Oldest => items.OrderBy(i => i.Group).ThenBy(i => i.CreatedAt),

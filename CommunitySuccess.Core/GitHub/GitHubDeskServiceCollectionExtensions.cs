@@ -17,6 +17,8 @@ public static class GitHubDeskServiceCollectionExtensions
         services.AddSingleton<GitHubIssueActionsService>();
         services.AddSingleton<ThreadIssueLinkService>();
         services.AddSingleton<ReleaseNotificationService>();
+        // The daily hand-off counts Triage issues and threads ready to notify (replaces the on-call feature's "unknown").
+        services.AddSingleton<CommunitySuccess.Core.OnCall.IHandoffIssueCounts, GitHubHandoffIssueCounts>();
         return services;
     }
 }

@@ -41,6 +41,18 @@ public sealed partial class ThreadIssueLinkService(
     /// <summary>GitHub's limit on an issue body, less room for our hidden tag.</summary>
     public const int MaxBodyLength = 65_000;
 
+    /// <summary>How many Slack threads are linked to each issue ("asked by N users"), keyed by <c>owner/repo#number</c>.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountThreadsPerIssueAsync(IReadOnlyCollection<string> repositories, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<ThreadIssueLink>().AsNoTracking()
+            .Where(l => l.Number > 0 && repositories.Contains(l.Repository))
+            .GroupBy(l => new { l.Repository, l.Number })
+            .Select(g => new { g.Key.Repository, g.Key.Number, Count = g.Select(l => l.ThreadId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => $"{r.Repository}#{r.Number}", r => r.Count, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The thread, or null when there is none with that id.</summary>
     public async Task<LinkableThread?> GetThreadAsync(long threadId, CancellationToken cancellationToken)
     {
@@ -92,7 +104,8 @@ public sealed partial class ThreadIssueLinkService(
     /// Queues the issue's creation (with the Triage label) and a pending link; the link is completed, posted in the
     /// thread and the thread closed once GitHub answers with the issue's number.
     /// </summary>
-    public async Task<GitHubActionResult> CreateIssueAsync(long threadId, string repository, string title, string body, AppActor actor, CancellationToken cancellationToken)
+    public async Task<GitHubActionResult> CreateIssueAsync(
+        long threadId, string repository, string title, string body, AppActor actor, CancellationToken cancellationToken, bool forProductReview = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var configured = ConfiguredRepository(repository);
@@ -119,7 +132,9 @@ public sealed partial class ThreadIssueLinkService(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var message = outbox.Add(db, GitHubOutboxKinds.CreateIssue,
-            new GitHubCreateIssuePayload(configured, title.Trim(), (body ?? "").Trim(), [options.CurrentValue.Labels.Triage]),
+            // From the review board a referred thread becomes an issue the board decides (Product review), else it is triaged.
+            new GitHubCreateIssuePayload(configured, title.Trim(), (body ?? "").Trim(),
+                [forProductReview ? options.CurrentValue.Labels.ProductReview : options.CurrentValue.Labels.Triage]),
             actor.DisplayName, threadId);
         await db.SaveChangesAsync(cancellationToken);
         db.Add(new ThreadIssueLink

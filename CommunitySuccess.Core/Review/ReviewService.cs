@@ -38,6 +38,7 @@ public sealed record ReviewWeek(DateTime WeekStart, int Sprint, int CommunityBac
 public sealed class ReviewService(
     IDbContextFactory<AppDbContext> dbFactory,
     OutboxService outbox,
+    ThreadIssueLinkService links,
     IOptionsMonitor<GitHubOptions> gitHub,
     ChangeNotifier notifier,
     TimeProvider time)
@@ -63,9 +64,12 @@ public sealed class ReviewService(
             .OrderByDescending(t => t.ReferredToProductAt)
             .Select(t => new { t.Id, t.Text, t.ReferredToProductNote, t.ReferredToProductAt })
             .ToListAsync(cancellationToken);
+        // A referred thread turned into an issue leaves this list: the issue is on the board from then on.
+        var linked = await links.GetIssueStatesAsync(referred.Select(t => t.Id), cancellationToken);
         return new ReviewBoard(
             toDecide,
-            referred.Select(t => new ReferredThread(t.Id, FirstLine(t.Text), t.ReferredToProductNote, t.ReferredToProductAt)).ToList(),
+            referred.Where(t => !linked.TryGetValue(t.Id, out var states) || states.Count == 0)
+                .Select(t => new ReferredThread(t.Id, FirstLine(t.Text), t.ReferredToProductNote, t.ReferredToProductAt)).ToList(),
             thisWeek);
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Slack;
@@ -49,7 +50,11 @@ public sealed class InboxUiHost : MudTestContext
         services.AddInbox();
         services.AddOutbox(runWorker: false);
         services.AddSlackClient();
+        services.AddSingleton<CommunitySuccess.Core.GitHub.GitHubIngestService>();
         services.AddInboxWorkspace();
+        // The thread pane hosts the GitHub panel (linked issues, create / link); no repository is configured here.
+        services.Configure<CommunitySuccess.Core.GitHub.GitHubOptions>(_ => { });
+        services.AddGitHubDesk();
         _core = services.BuildServiceProvider();
         _core.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         _core.GetRequiredService<TeamService>().SeedIfEmptyAsync(

@@ -41,6 +41,10 @@ public sealed partial class ThreadIssuePanel
     [Parameter, EditorRequired]
     public long ThreadId { get; set; }
 
+    /// <summary>On the review board: the new issue carries the Product review label instead of Triage.</summary>
+    [Parameter]
+    public bool ForProductReview { get; set; }
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -121,7 +125,7 @@ public sealed partial class ThreadIssuePanel
 
     private async Task CreateAsync()
     {
-        await RunAsync(actor => Links.CreateIssueAsync(ThreadId, _repository ?? "", _title ?? "", _body ?? "", actor, Stopping),
+        await RunAsync(actor => Links.CreateIssueAsync(ThreadId, _repository ?? "", _title ?? "", _body ?? "", actor, Stopping, ForProductReview),
             $"Creating the issue in {_repository}. Once GitHub has it, the link is posted in the thread and the thread is closed.");
     }
 

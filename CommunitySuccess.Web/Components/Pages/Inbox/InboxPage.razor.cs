@@ -14,6 +14,12 @@ namespace CommunitySuccess.Web.Components.Pages.Inbox;
 /// </summary>
 public sealed partial class InboxPage
 {
+    private IReadOnlyDictionary<long, IReadOnlyList<CommunitySuccess.Core.GitHub.LinkedIssueState>> _issueStates =
+        new Dictionary<long, IReadOnlyList<CommunitySuccess.Core.GitHub.LinkedIssueState>>();
+
+    [Inject]
+    private CommunitySuccess.Core.GitHub.ThreadIssueLinkService Links { get; set; } = default!;
+
     private static readonly int[] PageSizes = [25, 50, 100];
     private static readonly TimeSpan RefreshDelay = TimeSpan.FromMilliseconds(250);
 
@@ -147,6 +153,7 @@ public sealed partial class InboxPage
         _now = Time.GetUtcNow().UtcDateTime;
         var page = await Queries.GetPageAsync(_view, _order, state.Page * state.PageSize, state.PageSize, cancellationToken);
         _rows = page.Rows;
+        _issueStates = await Links.GetIssueStatesAsync(page.Rows.Select(r => r.Id), cancellationToken);
         if (ThreadId is { } open && _rows.ToList().FindIndex(r => r.Id == open) is var index and >= 0)
         {
             _cursor = index;
