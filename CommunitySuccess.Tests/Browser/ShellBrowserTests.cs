@@ -14,6 +14,9 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
         await BrowserSession.SignInAsync(page);
+        // The bootstrap admin is also an Engineer, and "/" leads an Engineer to the inbox.
+        await page.WaitForURLAsync("**/inbox**");
+        await BrowserSession.WaitForInteractiveAsync(page);
 
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(AppFactory.AdminEmail);
         await Assertions.Expect(page.Locator(".app-title")).ToHaveTextAsync("CommunitySuccess");
@@ -34,6 +37,8 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
         await using var app = new AppFactory();
         var page = await BrowserSession.NewPageAsync(browser, app);
         await BrowserSession.SignInAsync(page);
+        await page.WaitForURLAsync("**/inbox**");
+        await BrowserSession.WaitForInteractiveAsync(page);
 
         var lightBackground = await BodyBackgroundAsync(page);
 
