@@ -4,9 +4,10 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Search;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
+using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.Team;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySuccess.Benchmarks;
 
@@ -36,26 +37,40 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         "release", "backup", "restore", "permissions", "schema", "index", "cache", "network", "storage", "logs",
     ];
 
-    private readonly PooledDbContextFactory<AppDbContext> _dbFactory;
+    private readonly ServiceProvider _services;
+    private readonly InboxQueryService _inbox;
     private readonly SearchService _search;
-    private readonly IReadOnlyList<string> _timeZones;
 
-    private InboxSearchBenchmark(PooledDbContextFactory<AppDbContext> dbFactory, IReadOnlyList<string> timeZones)
+    private InboxSearchBenchmark(ServiceProvider services)
     {
-        _dbFactory = dbFactory;
-        _timeZones = timeZones;
-        _search = new SearchService(new SqliteSearchIndex(dbFactory, NullLogger<SqliteSearchIndex>.Instance));
+        _services = services;
+        _inbox = services.GetRequiredService<InboxQueryService>();
+        _search = services.GetRequiredService<SearchService>();
     }
 
+    /// <summary>The app's own services over a fresh database file, so the benchmark measures the queries the pages run.</summary>
     public static async Task<InboxSearchBenchmark> CreateAsync(string path, int threads, int perThread)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
-        var factory = new PooledDbContextFactory<AppDbContext>(options);
-        await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(CancellationToken.None);
-        await new SqliteSearchIndex(factory, NullLogger<SqliteSearchIndex>.Instance).EnsureCreatedAsync(CancellationToken.None);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions();
+        services.Configure<InboxOptions>(_ => { });
+        services.Configure<SlackOptions>(o => o.ApiBaseUrl = "http://127.0.0.1:9/slack/api/");
+        services.Configure<TeamOptions>(_ => { });
+        services.AddAppDatabase(SqliteDatabase.PrepareConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!));
+        services.AddTeam();
+        services.AddInbox();
+        services.AddOutbox(runWorker: false);
+        services.AddSlackClient();
+        services.AddInboxWorkspace();
+        services.AddSearch();
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await provider.GetRequiredService<ISearchIndex>().EnsureCreatedAsync(CancellationToken.None);
         string[] zones = ["America/Los_Angeles", "America/Sao_Paulo", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
         await GenerateAsync(path, threads, perThread, zones);
-        return new InboxSearchBenchmark(factory, zones);
+        return new InboxSearchBenchmark(provider);
     }
 
     public async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int iterations)
@@ -70,25 +85,18 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         return results;
     }
 
-    /// <summary>The inbox's default view: waiting threads of users in working hours first, then the longest wait.</summary>
+    /// <summary>The inbox's default view as the page asks for it: All, Awake first, the first 50 rows, plus the view counts.</summary>
     private async Task<int> FirstInboxPageAsync()
     {
-        var now = DateTime.UtcNow;
-        var awake = _timeZones.Where(zone => UserWorkingHours.IsWithin(zone, now)).ToList();
-        await using var db = await _dbFactory.CreateDbContextAsync();
-        var page = await db.Set<SupportThread>().AsNoTracking().WaitingForTeam()
-            .Where(t => t.UserTimeZone == null || awake.Contains(t.UserTimeZone))
-            .OrderBy(t => t.WaitingForTeamSince).Take(50)
-            .Select(t => new { t.Id, t.Text, t.Status, t.WaitingForTeamSince, t.UserTimeZone })
-            .ToListAsync();
-        var count = await db.Set<SupportThread>().WaitingForTeam().CountAsync();
-        return page.Count + count;
+        var page = await _inbox.GetPageAsync(InboxView.All, InboxOrder.AwakeFirst, 0, 50, CancellationToken.None);
+        await _inbox.GetCountsAsync(CancellationToken.None);
+        return page.Rows.Count;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
     }
 
     private async Task<int> SearchAsync(string query) => (await _search.SearchAsync(query, CancellationToken.None)).Hits.Count;
