@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Net;
 using System.Text;
 using CommunitySuccess.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,15 +10,13 @@ namespace CommunitySuccess.Core.Search;
 /// SQLite FTS5 over Slack messages, GitHub issues and comments: external-content tables kept current by
 /// triggers, created at start-up (a migration that rebuilds a table drops its triggers; this puts them back and
 /// re-indexes). Ranking: bm25 over the newest <see cref="RankWindow"/> matches of each table, because ranking every
-/// match of a very common word costs ~140 ms at 500,000 messages while the newest-first walk stops early.
+/// match of a very common word costs ~140 ms at 500,000 messages while the newest-first walk stops early. Snippets
+/// are cut from the stored text in C#: FTS5's snippet() on a second MATCH re-reads a common word's whole doclist per row.
 /// </summary>
 public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory, ILogger<SqliteSearchIndex> logger) : ISearchIndex
 {
     /// <summary>How many of the newest matches per table are ranked by relevance.</summary>
     public const int RankWindow = 500;
-
-    private const char MarkStart = '\u0001';
-    private const char MarkEnd = '\u0002';
 
     private static readonly IndexDefinition[] Indexes =
     [
@@ -55,13 +52,14 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
             return SearchResults.Empty;
         }
 
+        var terms = Snippets.Terms(query);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var hits = new List<SearchHit>();
-        hits.AddRange(await SearchMessagesAsync(connection, match, limit, cancellationToken));
-        hits.AddRange(await SearchIssuesAsync(connection, match, limit, cancellationToken));
-        hits.AddRange(await SearchCommentsAsync(connection, match, limit, cancellationToken));
+        hits.AddRange(await SearchMessagesAsync(connection, match, terms, limit, cancellationToken));
+        hits.AddRange(await SearchIssuesAsync(connection, match, terms, limit, cancellationToken));
+        hits.AddRange(await SearchCommentsAsync(connection, match, terms, limit, cancellationToken));
         // bm25: lower is better.
         return new SearchResults(hits.OrderBy(h => h.Score).ThenByDescending(h => h.At).Take(limit).ToList(), query, RankedWithinNewest: true);
     }
@@ -86,21 +84,15 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
         return phrases.Count == 0 ? null : string.Join(' ', phrases);
     }
 
-    /// <summary>HTML-escapes a snippet and turns FTS5's match markers into &lt;mark&gt;.</summary>
-    public static string SnippetToHtml(string snippet) =>
-        WebUtility.HtmlEncode(snippet).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
-            .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
-
-    private static async Task<IReadOnlyList<SearchHit>> SearchMessagesAsync(DbConnection connection, string match, int limit, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SearchHit>> SearchMessagesAsync(DbConnection connection, string match, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
         var sql = $"""
             WITH newest AS (
                 SELECT rowid AS id, bm25(MessageSearch) AS score FROM MessageSearch
                 WHERE MessageSearch MATCH $match ORDER BY rowid DESC LIMIT {RankWindow}),
             best AS (SELECT id, score FROM newest ORDER BY score LIMIT {limit})
-            SELECT m.Id, best.score, snippet(MessageSearch, 0, char(1), char(2), '…', 16), m.SentAt, m.ThreadId, t.Text
+            SELECT m.Id, best.score, m.Text, m.SentAt, m.ThreadId, t.Text
             FROM best
-            JOIN MessageSearch ON MessageSearch.rowid = best.id AND MessageSearch MATCH $match
             JOIN ThreadMessages m ON m.Id = best.id
             JOIN SupportThreads t ON t.Id = m.ThreadId
             WHERE m.IsDeleted = 0 AND t.IsNotSupport = 0
@@ -109,53 +101,51 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
             SearchHitKind.SlackMessage,
             reader.GetInt64(0),
             FirstLine(reader.GetString(5)),
-            SnippetToHtml(reader.GetString(2)),
+            Snippets.Highlight(reader.GetString(2), terms),
             DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
             reader.GetDouble(1),
             reader.GetInt64(4),
             null));
     }
 
-    private static async Task<IReadOnlyList<SearchHit>> SearchIssuesAsync(DbConnection connection, string match, int limit, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SearchHit>> SearchIssuesAsync(DbConnection connection, string match, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
         var sql = $"""
             WITH newest AS (
                 SELECT rowid AS id, bm25(IssueSearch, 2.0, 1.0) AS score FROM IssueSearch
                 WHERE IssueSearch MATCH $match ORDER BY rowid DESC LIMIT {RankWindow}),
             best AS (SELECT id, score FROM newest ORDER BY score LIMIT {limit})
-            SELECT i.Id, best.score, snippet(IssueSearch, -1, char(1), char(2), '…', 16), i.UpdatedAt, i.Repository, i.Number, i.Title, i.IsPullRequest
+            SELECT i.Id, best.score, i.Title || char(10) || coalesce(i.Body, ''), i.UpdatedAt, i.Repository, i.Number, i.Title, i.IsPullRequest
             FROM best
-            JOIN IssueSearch ON IssueSearch.rowid = best.id AND IssueSearch MATCH $match
             JOIN GitHubIssues i ON i.Id = best.id
             """;
         return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
             SearchHitKind.GitHubIssue,
             reader.GetInt64(0),
             $"{(reader.GetBoolean(7) ? "PR" : "Issue")} {reader.GetString(4)}#{reader.GetInt32(5)}: {reader.GetString(6)}",
-            SnippetToHtml(reader.GetString(2)),
+            Snippets.Highlight(reader.GetString(2), terms),
             DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
             reader.GetDouble(1),
             null,
             $"{reader.GetString(4)}#{reader.GetInt32(5)}"));
     }
 
-    private static async Task<IReadOnlyList<SearchHit>> SearchCommentsAsync(DbConnection connection, string match, int limit, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SearchHit>> SearchCommentsAsync(DbConnection connection, string match, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
         var sql = $"""
             WITH newest AS (
                 SELECT rowid AS id, bm25(CommentSearch) AS score FROM CommentSearch
                 WHERE CommentSearch MATCH $match ORDER BY rowid DESC LIMIT {RankWindow}),
             best AS (SELECT id, score FROM newest ORDER BY score LIMIT {limit})
-            SELECT c.Id, best.score, snippet(CommentSearch, 0, char(1), char(2), '…', 16), c.CreatedAt, c.Repository, c.IssueNumber, c.AuthorLogin
+            SELECT c.Id, best.score, c.Body, c.CreatedAt, c.Repository, c.IssueNumber, c.AuthorLogin
             FROM best
-            JOIN CommentSearch ON CommentSearch.rowid = best.id AND CommentSearch MATCH $match
             JOIN GitHubComments c ON c.Id = best.id
             """;
         return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
             SearchHitKind.GitHubComment,
             reader.GetInt64(0),
             $"Comment by {reader.GetString(6)} on {reader.GetString(4)}#{reader.GetInt32(5)}",
-            SnippetToHtml(reader.GetString(2)),
+            Snippets.Highlight(reader.GetString(2), terms),
             DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
             reader.GetDouble(1),
             null,
