@@ -35,21 +35,11 @@ public static class OnCallEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var (body, refusal) = await SlackSignedRequest.ReadAsync(
+            request, verifier, options.CurrentValue.SigningSecret, MaxCommandBytes, loggers.CreateLogger("SlackCommands"), cancellationToken);
         if (body is null)
         {
-            return Results.Problem("The request body is larger than 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
-        var signature = verifier.Verify(
-            options.CurrentValue.SigningSecret,
-            request.Headers[SlackSignatureVerifier.TimestampHeader].ToString(),
-            request.Headers[SlackSignatureVerifier.SignatureHeader].ToString(),
-            body.AsSpan());
-        if (!signature.IsValid)
-        {
-            loggers.CreateLogger("SlackCommands").LogWarning("Refused a Slack command: {Reason}", signature.Reason);
-            return Results.Problem(signature.Reason, statusCode: StatusCodes.Status401Unauthorized);
+            return refusal!;
         }
 
         if (!TryParseCommand(Encoding.UTF8.GetString(body), out var command))
@@ -163,23 +153,6 @@ public static class OnCallEndpoints
     private static IResult Ephemeral(string text) => Results.Json(new { response_type = "ephemeral", text });
 
     /// <summary>The raw bytes: the signature covers the body exactly as sent.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxCommandBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }
 
 /// <summary>The body of <c>POST /api/oncall/substitutions</c>.</summary>

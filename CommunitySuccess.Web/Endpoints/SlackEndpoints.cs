@@ -23,21 +23,11 @@ public static class SlackEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var (body, refusal) = await SlackSignedRequest.ReadAsync(
+            request, verifier, options.CurrentValue.SigningSecret, MaxBodyBytes, loggers.CreateLogger("SlackEvents"), cancellationToken);
         if (body is null)
         {
-            return Results.Problem("The request body is larger than 1 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
-        var signature = verifier.Verify(
-            options.CurrentValue.SigningSecret,
-            request.Headers[SlackSignatureVerifier.TimestampHeader].ToString(),
-            request.Headers[SlackSignatureVerifier.SignatureHeader].ToString(),
-            body.AsSpan());
-        if (!signature.IsValid)
-        {
-            loggers.CreateLogger("SlackEvents").LogWarning("Refused a Slack request: {Reason}", signature.Reason);
-            return Results.Problem(signature.Reason, statusCode: StatusCodes.Status401Unauthorized);
+            return refusal!;
         }
 
         SlackEventEnvelope envelope;
@@ -61,24 +51,5 @@ public static class SlackEndpoints
             default:
                 return Results.Ok();
         }
-    }
-
-    /// <summary>The raw bytes: the signature covers the body exactly as sent.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
