@@ -67,7 +67,16 @@ public sealed class SlackUserProfileService(
             profile.IsDeleted = info.Deleted;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // An event and a sync met the same new user at once: the other writer stored the profile, which is all we need.
+            logger.LogDebug(ex, "Slack profiles were stored concurrently");
+        }
+
         logger.LogDebug("Slack profiles ensured for {Count} users", ids.Count);
     }
 
