@@ -141,7 +141,7 @@ public sealed partial class GitHubQueueService(
     }
 
     /// <summary>The first non-empty line of a Slack message, shortened for lists.</summary>
-    internal static string FirstLine(string text) => new SupportThread { ChannelId = "", Ts = "", UserId = "", Text = text }.FirstLine;
+    internal static string FirstLine(string text) => SupportThread.FirstLineOf(text);
 
     private IQueryable<GitHubIssue> Filtered(AppDbContext db, GitHubQueue queue, List<string> teamLogins)
     {

@@ -93,13 +93,14 @@ public sealed class SupportThread
     public ICollection<ThreadNote> Notes { get; } = [];
 
     /// <summary>First non-empty line of <see cref="Text"/>, shortened for lists.</summary>
-    public string FirstLine
+    public string FirstLine => FirstLineOf(Text);
+
+    /// <summary>The first non-empty line of a Slack message, shortened to <paramref name="maxLength"/> for lists and titles.</summary>
+    public static string FirstLineOf(string text, int maxLength = FirstLineMaxLength)
     {
-        get
-        {
-            var line = Text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
-            return line.Length <= FirstLineMaxLength ? line : string.Concat(line.AsSpan(0, FirstLineMaxLength - 1), "…");
-        }
+        ArgumentNullException.ThrowIfNull(text);
+        var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        return line.Length <= maxLength ? line : string.Concat(line.AsSpan(0, maxLength - 1), "…");
     }
 
     /// <summary>

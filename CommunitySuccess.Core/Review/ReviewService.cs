@@ -69,7 +69,7 @@ public sealed class ReviewService(
         return new ReviewBoard(
             toDecide,
             referred.Where(t => !linked.TryGetValue(t.Id, out var states) || states.Count == 0)
-                .Select(t => new ReferredThread(t.Id, FirstLine(t.Text), t.ReferredToProductNote, t.ReferredToProductAt)).ToList(),
+                .Select(t => new ReferredThread(t.Id, SupportThread.FirstLineOf(t.Text), t.ReferredToProductNote, t.ReferredToProductAt)).ToList(),
             thisWeek);
     }
 
@@ -175,11 +175,5 @@ public sealed class ReviewService(
         var date = utc.Date;
         var daysSinceMonday = ((int)date.DayOfWeek + 6) % 7;
         return DateTime.SpecifyKind(date.AddDays(-daysSinceMonday), DateTimeKind.Utc);
-    }
-
-    private static string FirstLine(string text)
-    {
-        var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
-        return line.Length <= 120 ? line : string.Concat(line.AsSpan(0, 119), "…");
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -100,7 +101,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
         return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
             SearchHitKind.SlackMessage,
             reader.GetInt64(0),
-            FirstLine(reader.GetString(5)),
+            SupportThread.FirstLineOf(reader.GetString(5), maxLength: 100),
             Snippets.Highlight(reader.GetString(2), terms),
             DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
             reader.GetDouble(1),
@@ -169,12 +170,6 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         return hits;
-    }
-
-    private static string FirstLine(string text)
-    {
-        var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
-        return line.Length <= 100 ? line : string.Concat(line.AsSpan(0, 99), "…");
     }
 
     private static async Task<long> CountAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
