@@ -71,6 +71,15 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
                     return created.Id.ToString(CultureInfo.InvariantCulture);
                 }
 
+                case GitHubOutboxKinds.AddReaction:
+                {
+                    // GitHub keeps one reaction of a kind per account: sending it again is harmless, no tag needed.
+                    var p = OutboxService.Payload<GitHubReactionPayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    await gateway.AddIssueReactionAsync(owner, repo, p.Number, p.Content, cancellationToken);
+                    return null;
+                }
+
                 case GitHubOutboxKinds.AddLabels:
                 {
                     var p = OutboxService.Payload<GitHubLabelsPayload>(message);

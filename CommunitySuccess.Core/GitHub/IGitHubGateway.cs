@@ -74,4 +74,7 @@ public interface IGitHubGateway
     /// or null: the outbox's look-before-resend.
     /// </summary>
     Task<GitHubCommentRecord?> FindCommentWithTagAsync(string owner, string repo, int number, string tag, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds the token's reaction (<c>eyes</c>, <c>+1</c>, …) to an issue; an existing one is left as it is.</summary>
+    Task AddIssueReactionAsync(string owner, string repo, int number, string content, CancellationToken cancellationToken = default);
 }

@@ -208,6 +208,24 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
             cancellationToken);
     }
 
+    public Task AddIssueReactionAsync(string owner, string repo, int number, string content, CancellationToken cancellationToken = default)
+    {
+        CheckRepository(owner, repo);
+        var type = content switch
+        {
+            "eyes" => ReactionType.Eyes,
+            "+1" => ReactionType.Plus1,
+            "heart" => ReactionType.Heart,
+            "rocket" => ReactionType.Rocket,
+            _ => throw new ArgumentException($"'{content}' is not a reaction the desk adds.", nameof(content)),
+        };
+        return RunAsync($"AddReaction {owner}/{repo}#{number}", async _ =>
+        {
+            await _client.Reaction.Issue.Create(owner, repo, number, new NewReaction(type));
+            return true;
+        }, cancellationToken);
+    }
+
     public Task RemoveLabelAsync(string owner, string repo, int number, string label, CancellationToken cancellationToken = default)
     {
         CheckRepository(owner, repo);

@@ -53,6 +53,7 @@ public static partial class GitHubApi
         MapRepo("POST", "/issues/{number:int}/assignees", AddAssignees);
         MapRepo("GET", "/issues/{number:int}/comments", ListIssueComments);
         MapRepo("POST", "/issues/{number:int}/comments", CreateComment);
+        MapRepo("POST", "/issues/{number:int}/reactions", CreateIssueReaction);
         MapRepo("GET", "/issues/{number:int}/labels", ListIssueLabels);
         MapRepo("POST", "/issues/{number:int}/labels", AddIssueLabels);
         MapRepo("PUT", "/issues/{number:int}/labels", SetIssueLabels);

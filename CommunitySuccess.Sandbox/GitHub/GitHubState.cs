@@ -42,6 +42,7 @@ public sealed partial class GitHubState
     private long _nextIssueId = 2_147_483_600;
     private long _nextPullId = 1_912_456_700;
     private long _nextCommentId = 2_147_483_500;
+    private long _nextReactionId = 1_300_000_000;
     private long _nextReviewId = 1_834_220_100;
     private long _nextReleaseId = 172_286_832;
     private long _nextLabelId = 4_341_276_760;

@@ -127,12 +127,12 @@ public sealed class InboxPageTests : IAsyncDisposable
     [Fact]
     public void Row_Click_OpensTheThreadAtItsOwnAddressNextToTheList()
     {
-        var id = _host.AddThread(Priya, "please help", TimeSpan.FromHours(1));
+        var id = _host.ItemIdOf(_host.AddThread(Priya, "please help", TimeSpan.FromHours(1)));
         var cut = RenderPage();
         cut.WaitForElement("tr.inbox-row").Click();
 
         Assert.EndsWith($"/inbox/{id}", _host.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
-        var withPane = _host.Render<InboxPage>(p => p.Add(x => x.ThreadId, id));
+        var withPane = _host.Render<InboxPage>(p => p.Add(x => x.ItemId, id));
         withPane.WaitForAssertion(() => Assert.Equal("Priya", withPane.Find("[data-testid=pane-user]").TextContent));
         Assert.Single(withPane.FindAll("tr.inbox-row"));
         Assert.Contains("inbox-row-open", withPane.Find("tr.inbox-row").ClassList);
@@ -158,7 +158,7 @@ public sealed class InboxPageTests : IAsyncDisposable
     public void Keyboard_JThenEnter_OpensTheNextThread()
     {
         _host.AddThread(Priya, "first", TimeSpan.FromHours(2));
-        var second = _host.AddThread(Kenji, "second", TimeSpan.FromHours(1));
+        var second = _host.ItemIdOf(_host.AddThread(Kenji, "second", TimeSpan.FromHours(1)));
         var cut = RenderPage();
         cut.WaitForState(() => cut.FindAll("tr.inbox-row").Count == 2);
 

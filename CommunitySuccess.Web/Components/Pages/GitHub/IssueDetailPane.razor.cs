@@ -21,6 +21,7 @@ public sealed partial class IssueDetailPane
     private string? _message;
     private bool _messageIsError;
     private string? _shownKey;
+    private MudBlazor.MudTextField<string>? _commentField;
 
     /// <summary><c>owner/name</c>.</summary>
     [Parameter, EditorRequired]
@@ -53,6 +54,15 @@ public sealed partial class IssueDetailPane
     private GitHubLabelOptions Labels => Options.CurrentValue.Labels;
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Puts the cursor in the comment box.</summary>
+    public async Task FocusCommentAsync()
+    {
+        if (_commentField is not null)
+        {
+            await _commentField.FocusAsync();
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -105,8 +115,14 @@ public sealed partial class IssueDetailPane
         await RefreshAsync();
     }
 
+    /// <summary>Runs one write at a time: a second click while one runs is ignored, never queued.</summary>
     private async Task RunAsync(Func<AppActor, Task<GitHubActionResult>> action, string success)
     {
+        if (_busy)
+        {
+            return;
+        }
+
         _busy = true;
         try
         {
