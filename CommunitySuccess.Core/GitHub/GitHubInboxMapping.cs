@@ -12,14 +12,19 @@ public static class GitHubInboxMapping
     public sealed record Spoken(string Login, DateTime At, bool IsTeam);
 
     /// <summary>The facts in the difference between the stored issue and its newer copy: Triage removed, closed, re-opened.</summary>
-    public static IEnumerable<IssueFactAt> IssueFacts(GitHubIssue stored, GitHubIssueRecord newer, string triageLabel)
+    /// <remarks>What replaced Triage is the label added with it, or — when GitHub delivered the addition first, as a
+    /// separate change — the triage outcome (Product review, Community) the issue now carries.</remarks>
+    public static IEnumerable<IssueFactAt> IssueFacts(GitHubIssue stored, GitHubIssueRecord newer, GitHubLabelOptions labels)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(newer);
+        ArgumentNullException.ThrowIfNull(labels);
         var at = newer.UpdatedAt;
+        var triageLabel = labels.Triage;
         if (stored.LabelNames.Contains(triageLabel) && !newer.Labels.Contains(triageLabel))
         {
-            var replacement = newer.Labels.Except(stored.LabelNames).FirstOrDefault();
+            var replacement = newer.Labels.Except(stored.LabelNames).FirstOrDefault()
+                ?? new[] { labels.ProductReview, labels.Community }.FirstOrDefault(newer.Labels.Contains);
             yield return new IssueFactAt(at, new IssueFact.TriageLabelRemoved(replacement), null);
         }
 

@@ -49,7 +49,7 @@ public sealed class GitHubIngestService(
             }
             else
             {
-                facts.AddRange(GitHubInboxMapping.IssueFacts(issue, record, options.CurrentValue.Labels.Triage));
+                facts.AddRange(GitHubInboxMapping.IssueFacts(issue, record, options.CurrentValue.Labels));
             }
 
             Apply(issue, record);

@@ -96,7 +96,7 @@ public sealed class InboxPageTests : IAsyncDisposable
     }
 
     [Fact]
-    public void Order_AwakeFirst_UsersInWorkingHoursThenLongestWaitThenTheRest()
+    public void Order_AwakeFirst_AwakeThenUnknownZoneThenAsleepEachLongestWaitFirstThenTheRest()
     {
         // Monday 10:00 UTC: Kenji (Tokyo, 19:00) is off work; Lukas (Berlin, 11:00) works; Sam's zone is unknown.
         _host.AddThread(Kenji, "kenji waits longest", TimeSpan.FromHours(9), timeZone: "Asia/Tokyo");
@@ -106,7 +106,7 @@ public sealed class InboxPageTests : IAsyncDisposable
 
         var cut = RenderPage();
 
-        Assert.Equal(["sam waits 2h", "lukas waits 1h", "kenji waits longest", "priya answered by the team"], Questions(cut, 4));
+        Assert.Equal(["lukas waits 1h", "sam waits 2h", "kenji waits longest", "priya answered by the team"], Questions(cut, 4));
     }
 
     [Theory]
