@@ -183,6 +183,26 @@ public sealed class GitHubInboxTests
     }
 
     [Fact]
+    public async Task FollowUpRule_TeamSpokeLastMoreThan48HoursAgo_FlagsTheItemButNeverPostsByItself()
+    {
+        var sandboxClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-3));
+        await using var desk = await GitHubDeskHarness.StartAsync(s => s["Inbox:AutoFollowUp"] = "true", sandboxClock);
+        var number = desk.GitHub.OpenIssue(O, R, Outsider, "Upgrade fails", null, [GitHubDeskHarness.Triage]);
+        sandboxClock.Advance(TimeSpan.FromHours(1));
+        desk.GitHub.Comment(O, R, number, GitHubDeskHarness.AnaLogin, "Does 2.3.1 fix it for you?");
+        await desk.SyncGitHubAsync();
+
+        var result = await desk.Get<FollowUpService>().EvaluateAsync(Ct);
+
+        var row = await RowAsync(desk, number);
+        Assert.True(row.NeedsFollowUp);
+        Assert.Equal(ThreadStatus.InProgress, row.Status);
+        Assert.Equal(0, result.AutoFollowedUp);
+        Assert.Empty(await desk.OutboxAsync());
+        Assert.Equal(1, (await desk.Get<InboxQueryService>().GetCountsAsync(InboxSourceFilter.GitHub, Ct))[InboxView.NeedsFollowUp]);
+    }
+
+    [Fact]
     public async Task OnHold_WithoutANote_IsRefusedAndWithOneShowsTheReason()
     {
         await using var desk = await GitHubDeskHarness.StartAsync();
