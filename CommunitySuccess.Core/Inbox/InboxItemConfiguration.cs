@@ -31,6 +31,7 @@ public sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxItem>
 
         // Counts per source and status read this index alone.
         builder.HasIndex(i => new { i.Source, i.Status, i.IsNotSupport });
+        builder.HasIndex(i => new { i.Status, i.IsNotSupport });
 
         // "Waiting longest", across sources and per source: null for everything not waiting, so the range is exact.
         builder.HasIndex(i => i.WaitingForTeamSince);

@@ -13,6 +13,34 @@ public sealed class InboxItemProjection : SaveChangesInterceptor
     /// <summary>How much of a question the row keeps for its first line.</summary>
     public const int PreviewChars = 400;
 
+    private static long _changes;
+
+    /// <summary>
+    /// Moves whenever this process saves a change to any inbox row, before and after the commit: what was read while
+    /// it stood still is still true (see <see cref="InboxCountsCache"/>). Plain SQL writes do not move it.
+    /// </summary>
+    public static long Changes => Interlocked.Read(ref _changes);
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Interlocked.Increment(ref _changes);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _changes);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Interlocked.Increment(ref _changes);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _changes);
+        return Task.CompletedTask;
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
@@ -85,6 +113,7 @@ public sealed class InboxItemProjection : SaveChangesInterceptor
 
     private static void Project(DbContext context, List<SupportThread> threads, List<InboxItem> existing)
     {
+        Interlocked.Increment(ref _changes);
         if (threads.Count == 0)
         {
             return;

@@ -21,6 +21,8 @@ public sealed class InboxQueryService(
     IOptionsMonitor<InboxOptions> options,
     TimeProvider time)
 {
+    private readonly InboxCountsCache _counts = new();
+
     /// <summary>The largest page a caller may ask for.</summary>
     public const int MaxPageSize = 200;
 
@@ -48,7 +50,7 @@ public sealed class InboxQueryService(
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var items = FromSource(db.Set<InboxItem>().AsNoTracking(), source);
-        var total = await Filter(items, view).CountAsync(cancellationToken);
+        var total = (await GetCountsAsync(source, cancellationToken))[view];
         IReadOnlyList<IQueryable<InboxItem>> segments = order switch
         {
             InboxOrder.Oldest => [Filter(items, view).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)],
@@ -84,7 +86,12 @@ public sealed class InboxQueryService(
     public Task<InboxCounts> GetCountsAsync(CancellationToken cancellationToken) => GetCountsAsync(InboxSourceFilter.All, cancellationToken);
 
     /// <summary>How many items of <paramref name="source"/> each view holds, and how many wait for the team.</summary>
-    public async Task<InboxCounts> GetCountsAsync(InboxSourceFilter source, CancellationToken cancellationToken)
+    /// <remarks>Counted once after each change the notifier reports and kept until the next, so that a page load costs
+    /// no count (counting 70,000 rows per request measured 100+ ms on a busy 2-core machine).</remarks>
+    public Task<InboxCounts> GetCountsAsync(InboxSourceFilter source, CancellationToken cancellationToken) =>
+        _counts.GetAsync(source, ct => CountAsync(source, ct), cancellationToken);
+
+    private async Task<InboxCounts> CountAsync(InboxSourceFilter source, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var items = FromSource(db.Set<InboxItem>().AsNoTracking(), source);
@@ -111,11 +118,8 @@ public sealed class InboxQueryService(
     }
 
     /// <summary>Items of both sources waiting for the team (PRODUCT.md: not Closed, not On Hold, the asker spoke last).</summary>
-    public async Task<int> CountWaitingAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<InboxItem>().CountAsync(t => t.WaitingForTeamSince != null, cancellationToken);
-    }
+    public async Task<int> CountWaitingAsync(CancellationToken cancellationToken) =>
+        (await GetCountsAsync(InboxSourceFilter.All, cancellationToken)).WaitingForTeam;
 
     /// <summary>The inbox row of one item; null when there is no such item.</summary>
     public async Task<InboxRow?> GetRowAsync(long itemId, CancellationToken cancellationToken)

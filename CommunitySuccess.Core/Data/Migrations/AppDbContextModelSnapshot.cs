@@ -523,6 +523,8 @@ namespace CommunitySuccess.Core.Data.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("Status", "IsNotSupport");
+
                     b.HasIndex("Status", "WaitingForTeamSince");
 
                     b.HasIndex("Source", "Status", "CreatedAt");

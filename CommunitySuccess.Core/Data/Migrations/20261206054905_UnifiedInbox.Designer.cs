@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunitySuccess.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206051637_UnifiedInbox")]
+    [Migration("20261206054905_UnifiedInbox")]
     partial class UnifiedInbox
     {
         /// <inheritdoc />
@@ -525,6 +525,8 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.HasIndex("Source", "WaitingForTeamSince");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "IsNotSupport");
 
                     b.HasIndex("Status", "WaitingForTeamSince");
 

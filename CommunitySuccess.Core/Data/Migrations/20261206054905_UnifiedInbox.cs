@@ -147,6 +147,11 @@ namespace CommunitySuccess.Core.Data.Migrations
                 columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxItems_Status_IsNotSupport",
+                table: "InboxItems",
+                columns: new[] { "Status", "IsNotSupport" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxItems_Status_WaitingForTeamSince",
                 table: "InboxItems",
                 columns: new[] { "Status", "WaitingForTeamSince" });
