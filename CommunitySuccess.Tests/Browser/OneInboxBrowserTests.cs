@@ -44,7 +44,8 @@ public sealed class OneInboxBrowserTests(BrowserFixture browser)
 
         // The source filter narrows the queue to GitHub, and back.
         await page.GetByTestId("inbox-sources").Locator("[data-source=github]").ClickAsync();
-        await page.WaitForURLAsync("**source=github**");
+        await Assertions.Expect(page.GetByTestId("inbox-sources").Locator("[data-source=github]")).ToHaveAttributeAsync("aria-checked", "true");
+        Assert.Contains("source=github", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(table.Locator("tr.inbox-row")).ToHaveCountAsync(1);
         await Assertions.Expect(slackRow).ToHaveCountAsync(0);
         await page.GetByTestId("inbox-sources").Locator("[data-source=all]").ClickAsync();
