@@ -83,6 +83,7 @@ internal sealed class OnCallHarness : IAsyncDisposable
         services.AddInbox();
         services.AddOutbox(runWorker: false);
         services.AddSlackSync();
+        services.AddInboxWorkspace();
         services.AddOnCall();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
