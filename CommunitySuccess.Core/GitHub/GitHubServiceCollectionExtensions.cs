@@ -1,4 +1,5 @@
 using System.Net;
+using CommunitySuccess.Core.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public static class GitHubServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        services.AddApiCallCounting();
         services.TryAddSingleton(_ => new GitHubETagCache());
         services.TryAddSingleton<GitHubRateLimitMonitor>();
         services.TryAddTransient<GitHubETagCacheHandler>();

@@ -1,3 +1,4 @@
+using CommunitySuccess.Core.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static class SlackServiceCollectionExtensions
             client.Timeout = TimeSpan.FromSeconds(30);
         });
         services.TryAddSingleton<SlackSignatureVerifier>();
+        services.AddApiCallCounting();
         return services;
     }
 }
