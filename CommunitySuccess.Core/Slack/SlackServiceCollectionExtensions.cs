@@ -1,4 +1,5 @@
 using CommunitySuccess.Core.Observability;
+using CommunitySuccess.Core.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ public static class SlackSyncServiceCollectionExtensions
         services.AddSingleton<SlackSyncService>();
         services.AddSingleton<SlackEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackEventProcessor>());
+        services.AddSlackSocketMode();
         services.AddSingleton<CommunitySuccess.Core.Outbox.IOutboxSender, SlackOutboxSender>();
         services.AddTransient<SyncSlackJob>();
         return services;
