@@ -56,6 +56,8 @@ public static class GitHubSyncServiceCollectionExtensions
         services.AddSingleton<GitHubTokenIdentity>();
         services.AddSingleton<GitHubIngestService>();
         services.AddSingleton<GitHubSyncService>();
+        services.AddSingleton<GitHubContentPacer>();
+        services.AddTransient<GitHubSetupCheck>();
         services.AddSingleton<GitHubWebhookProcessor>();
         services.AddSingleton<CommunitySuccess.Core.Outbox.IOutboxSender, GitHubOutboxSender>();
         services.AddTransient<SyncGitHubJob>();
