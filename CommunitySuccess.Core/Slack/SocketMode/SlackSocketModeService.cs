@@ -136,13 +136,29 @@ public sealed partial class SlackSocketModeService(
                     case "hello":
                         helloSeen = true;
                         _connected = true;
-                        LogConnected(logger, Interlocked.Increment(ref _connectionsOpened));
+                        var count = Interlocked.Increment(ref _connectionsOpened);
+                        if (count == 1)
+                        {
+                            // Once, so an admin sees Socket Mode works; the hourly refreshes stay at Debug.
+                            LogFirstConnection(logger);
+                        }
+                        else
+                        {
+                            LogConnected(logger, count);
+                        }
+
                         break;
                     case "disconnect":
                         var reason = root.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : "";
                         LogDisconnect(logger, reason);
                         await CloseQuietlyAsync(socket);
-                        return reason == "link_disabled" ? ConnectionEnd.Disabled : ConnectionEnd.Refresh;
+                        return reason switch
+                        {
+                            "link_disabled" => ConnectionEnd.Disabled,
+                            // Slack allows ten sockets per app: reconnecting at once would only meet the limit again.
+                            "too_many_websockets" => ConnectionEnd.Failed,
+                            _ => ConnectionEnd.Refresh,
+                        };
                     default:
                         if (root.TryGetProperty("envelope_id", out var id) && id.GetString() is { Length: > 0 } envelopeId)
                         {
@@ -264,6 +280,9 @@ public sealed partial class SlackSocketModeService(
             socket.Abort();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connected: events arrive over the WebSocket, no public URL needed")]
+    private static partial void LogFirstConnection(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack Socket Mode connected (connection {Count} since start)")]
     private static partial void LogConnected(ILogger logger, int count);
