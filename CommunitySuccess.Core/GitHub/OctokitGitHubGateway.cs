@@ -377,7 +377,9 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
                     ? $"was refused: the token lacks the permission \"{missingPermission}\""
                     : status == HttpStatusCode.Gone
                         ? "failed: the issue was deleted on GitHub"
-                        : "failed";
+                        : status == HttpStatusCode.NotFound
+                            ? "failed: not found, or the token cannot see it (a fine-grained token needs the repository under \"Repository access\")"
+                            : "failed";
         var message = $"GitHub {operation} {what} ({(int)status}{(gitHubMessage is null ? "" : ": " + gitHubMessage)}).";
         return new GitHubGatewayException(operation, message, status, gitHubMessage, retryable, wait, api)
         {

@@ -144,6 +144,21 @@ public sealed class GitHubLimitsTests
         Assert.Single(desk.Sandbox.GitHub.GetIssues("acme", "desk"));
     }
 
+    [Theory]
+    [InlineData("none", null, "lacks the permission \"Issues: Read-only\"")]
+    [InlineData("write", "acme/other", "not found, or the token cannot see it")]
+    public async Task Sync_FineGrainedTokenWithoutAccess_RepositoryErrorSaysWhatIsMissing(string issues, string? onlyRepository, string expected)
+    {
+        await using var desk = await StartAsync();
+        desk.Sandbox.GitHub.Policies.FineGrained = new GitHubFineGrainedToken(issues, onlyRepository is null ? null : [onlyRepository]);
+
+        var summary = await desk.Harness.Services.GetRequiredService<GitHubSyncService>().SyncAllAsync(Ct, waitForRunning: true);
+        var state = Assert.Single(await desk.Harness.Services.GetRequiredService<GitHubSyncService>().GetRepositoryStatesAsync(Ct));
+
+        Assert.Single(summary.Errors);
+        Assert.Contains(expected, state.LastError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ContentPacer_81stCommentInAMinute_HeldBackUntilTheMinutePassed()
     {
