@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using CommunitySuccess.Sandbox.GitHub;
+using CommunitySuccess.Tests.TestSupport;
 
 namespace CommunitySuccess.Tests.Sandbox.GitHub;
 
@@ -30,6 +32,38 @@ public sealed class GitHubApiLimitsTests
         Assert.Equal("https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits", json["documentation_url"]!.GetValue<string>());
         // Not the hourly quota: a client must not wait for the reset.
         Assert.NotEqual("0", response.Headers.GetValues("X-RateLimit-Remaining").Single());
+    }
+
+    [Theory]
+    [InlineData("secondary")]
+    [InlineData("content")]
+    [InlineData("permission")]
+    [InlineData("gone")]
+    public async Task Refusal_AnyKind_HasTheShapeOfGitHubsRecordedErrors(string kind)
+    {
+        await using var host = await GitHubSandboxHost.StartDemoAsync();
+        switch (kind)
+        {
+            case "secondary":
+                host.State.Faults.SecondaryRateLimit(retryAfterSeconds: null, statusCode: 403);
+                break;
+            case "content":
+                host.State.Policies.ContentPerMinute = 0;
+                break;
+            case "permission":
+                host.State.Policies.FineGrained = new GitHubFineGrainedToken(Issues: "read");
+                break;
+            default:
+                host.State.DeleteIssue("acme", "widgets", 1);
+                break;
+        }
+
+        var (response, json) = await host.SendJsonAsync(HttpMethod.Post, "repos/acme/widgets/issues/1/comments", """{"body":"hello"}""", Ct);
+
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        // GitHub's recorded error body: message and documentation_url (errors only for 422s).
+        JsonShape.AssertCovers(JsonNode.Parse(Fixtures.Read("github/rest/error.422.validation_failed.json")), json, "$.errors");
     }
 
     [Fact]
