@@ -18,7 +18,8 @@ public sealed class SyncSlackJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         // One summary line per run instead of a line per request.
-        using (var run = SyncRunLog.Start(logger, time, "Slack", string.Join(", ", options.CurrentValue.SupportChannels)))
+        var channels = options.CurrentValue.SupportChannels;
+        using (var run = SyncRunLog.Start(logger, time, "Slack", channels.Count == 0 ? "no support channel" : string.Join(", ", channels)))
         {
             var summary = await sync.SyncAllAsync(cancellationToken);
             if (summary.Ran)
