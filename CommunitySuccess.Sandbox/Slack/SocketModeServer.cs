@@ -42,6 +42,7 @@ public sealed class SocketModeServer : IAsyncDisposable
     private Uri? _baseUrl;
     private long _counter;
     private int _connectionsOpened;
+    private int _opensRefused;
 
     internal SocketModeServer(SlackWorkspace workspace, TimeProvider time)
     {
@@ -60,6 +61,9 @@ public sealed class SocketModeServer : IAsyncDisposable
 
     /// <summary>How many sockets received <c>hello</c> so far.</summary>
     public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
+
+    /// <summary>How many <c>apps.connections.open</c> calls were refused (wrong or missing token).</summary>
+    public int OpensRefused => Volatile.Read(ref _opensRefused);
 
     /// <summary>Sockets open now.</summary>
     public int OpenConnections
@@ -186,6 +190,11 @@ public sealed class SocketModeServer : IAsyncDisposable
                 Query = $"ticket={ticket}&app_id={_workspace.AppId}",
             };
             body = new JsonObject { ["ok"] = true, ["url"] = url.Uri.ToString() };
+        }
+
+        if (body["ok"]!.GetValue<bool>() is false)
+        {
+            Interlocked.Increment(ref _opensRefused);
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -40,6 +40,17 @@ public sealed class SlackSocketModeTests
         Assert.True(harness.Services.GetRequiredService<SlackSocketModeService>().IsConnected);
     }
 
+    [Fact]
+    public async Task Start_AppTokenRefusedBySlack_NeverConnects()
+    {
+        await using var harness = await SlackAppHarness.StartAsync(new SlackAppHarnessOptions { Settings = s => s["Slack:AppToken"] = "xapp-1-A0OTHER-1-not-this-apps-token" });
+
+        await WaitUntilAsync(() => Task.FromResult(harness.Sandbox.SocketMode.OpensRefused >= 1), "Slack refused the connection");
+
+        Assert.Equal(0, harness.Sandbox.SocketMode.ConnectionsOpened);
+        Assert.False(harness.Services.GetRequiredService<SlackSocketModeService>().IsConnected);
+    }
+
     [Theory]
     [InlineData("refresh_requested")]
     [InlineData("warning")]
