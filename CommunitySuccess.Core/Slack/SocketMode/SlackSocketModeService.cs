@@ -233,7 +233,7 @@ public sealed partial class SlackSocketModeService(
         var text = payload.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
         var handler = commands.FirstOrDefault(h => string.Equals(h.Command, command.Trim(), StringComparison.OrdinalIgnoreCase));
         return handler is null
-            ? $"CommunitySuccess does not answer {command}."
+            ? $"CommunitySuccess answers {string.Join(", ", commands.Select(h => h.Command))} only, not {command}."
             : await handler.AnswerAsync(text, cancellationToken);
     }
 
