@@ -30,6 +30,8 @@ else
     builder.Logging.ClearProviders().AddJsonConsole();
 }
 
+builder.Logging.KeepHttpClientLoggingQuiet(builder.Configuration);
+
 var mode = AppMode.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(mode);
 if (mode.IsDemo)

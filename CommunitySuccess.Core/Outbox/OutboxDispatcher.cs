@@ -91,7 +91,14 @@ public sealed class OutboxDispatcher(
         }
         catch (OutboxSendException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            if (!ex.Retryable || message.Attempts >= MaxAttempts)
+            if (ex.Deferred)
+            {
+                // Not sent at all: the attempt is given back, so pacing never uses up a message's attempts.
+                message.Attempts--;
+                message.LastError = ex.Message;
+                message.NextAttemptAt = time.GetUtcNow().UtcDateTime + (ex.RetryAfter ?? Backoff(1));
+            }
+            else if (!ex.Retryable || message.Attempts >= MaxAttempts)
             {
                 Fail(message, ex.Message, time.GetUtcNow().UtcDateTime);
             }

@@ -76,6 +76,9 @@ public sealed partial class GitHubState
     /// <summary>Fault switches for the next requests.</summary>
     public GitHubFaults Faults { get; } = new();
 
+    /// <summary>GitHub's standing refusals: content-creation limits, fine-grained token permissions, deleted issues.</summary>
+    public GitHubPolicies Policies { get; } = new();
+
     /// <summary>Where changes are delivered as webhooks; null sends nothing.</summary>
     public GitHubWebhookSender? WebhookTarget { get; set; }
 
