@@ -84,7 +84,20 @@ public sealed record ThreadMessageView(
     IReadOnlyList<ThreadFileLink> Files,
     long? OutboxId,
     string? PostedBy,
-    PendingReplyChange? PendingChange);
+    PendingReplyChange? PendingChange)
+{
+    /// <summary>The account that sent it from our app; null for messages sent elsewhere (or before ids were kept).</summary>
+    public string? PostedByUserId { get; init; }
+
+    /// <summary>Sent from our app by <paramref name="me"/>: by account id when both are known, else by the name it was signed with.</summary>
+    public bool IsSentBy(AppActor me)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        return PostedByUserId is not null && me.UserId is not null
+            ? string.Equals(PostedByUserId, me.UserId, StringComparison.Ordinal)
+            : PostedBy is not null && string.Equals(PostedBy, me.DisplayName, StringComparison.Ordinal);
+    }
+}
 
 /// <summary>A reply written in our app that is not (yet) a message of the thread: pending, failed, or sent and not re-read.</summary>
 public sealed record ReplyInFlight(long OutboxId, string Text, string Html, OutboxStatus Status, string? Error, string CreatedBy, DateTime CreatedAt, int Attempts);

@@ -207,12 +207,16 @@ public sealed class InboxQueryService(
             var author = isOurBot
                 ? m.Username ?? "CommunitySuccess"
                 : profile?.ShownName ?? m.Username ?? m.UserId ?? "Unknown";
-            var postedBy = m.OutboxId is { } outboxId && writesById.TryGetValue(outboxId, out var post) ? post.CreatedBy : null;
+            var sent = m.OutboxId is { } outboxId && writesById.TryGetValue(outboxId, out var post) ? post : null;
+            var postedBy = sent?.CreatedBy;
             var pending = edits.LastOrDefault(e => e.Edit.Ts == m.Ts);
             return new ThreadMessageView(
                 m.Id, m.Ts, m.UserId, author, isOurBot ? null : profile?.AvatarUrl, m.IsTeam, m.Ts == thread.Ts,
                 SlackMrkdwn.ToHtml(m.Text, names), m.Text, m.SentAt, m.EditedAt, m.IsDeleted, Files(m.FilesJson), m.OutboxId, postedBy,
-                pending.Row is null ? null : new PendingReplyChange(pending.Row.Id, pending.Row.Kind == OutboxKinds.SlackDeleteMessage, pending.Row.Status, pending.Row.LastError));
+                pending.Row is null ? null : new PendingReplyChange(pending.Row.Id, pending.Row.Kind == OutboxKinds.SlackDeleteMessage, pending.Row.Status, pending.Row.LastError))
+            {
+                PostedByUserId = sent?.CreatedByUserId,
+            };
         }).ToList();
 
         var linked = messages.Where(m => m.OutboxId is not null).Select(m => m.OutboxId!.Value).ToHashSet();

@@ -13,6 +13,7 @@ public static class AccountsServiceCollectionExtensions
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<CurrentUserAccessor>();
 
         services.AddAuthentication(options =>
             {

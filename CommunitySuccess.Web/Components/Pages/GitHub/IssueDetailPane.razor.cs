@@ -4,7 +4,6 @@ using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Team;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommunitySuccess.Web.Components.Pages.GitHub;
 
@@ -30,9 +29,6 @@ public sealed partial class IssueDetailPane
     [Parameter, EditorRequired]
     public int Number { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     private GitHubQueueService Queues { get; set; } = default!;
 
@@ -43,7 +39,7 @@ public sealed partial class IssueDetailPane
     private OutboxService Outbox { get; set; } = default!;
 
     [Inject]
-    private TeamService Team { get; set; } = default!;
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -126,7 +122,7 @@ public sealed partial class IssueDetailPane
         _busy = true;
         try
         {
-            var actor = await CurrentActor.ResolveAsync(AuthenticationState, Team, Stopping);
+            var actor = (await Me.GetAsync(Stopping)).Actor;
             var result = await action(actor);
             _messageIsError = !result.Succeeded;
             _message = result.Succeeded ? success : result.Error;

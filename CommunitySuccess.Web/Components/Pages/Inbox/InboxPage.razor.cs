@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -56,9 +54,6 @@ public sealed partial class InboxPage
     [SupplyParameterFromQuery(Name = "order")]
     public string? OrderSlug { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [Inject]
     private InboxQueryService Queries { get; set; } = default!;
 
@@ -69,7 +64,7 @@ public sealed partial class InboxPage
     private CommunitySuccess.Core.GitHub.IssueItemActionsService IssueActions { get; set; } = default!;
 
     [Inject]
-    private AppActorResolver ActorResolver { get; set; } = default!;
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor CurrentUser { get; set; } = default!;
 
     [Inject]
     private ChangeNotifier Notifier { get; set; } = default!;
@@ -92,8 +87,7 @@ public sealed partial class InboxPage
     protected override async Task OnInitializedAsync()
     {
         _now = Time.GetUtcNow().UtcDateTime;
-        var user = (await AuthenticationState).User;
-        _me = await ActorResolver.ResolveAsync(user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name, _disposed.Token);
+        _me = (await CurrentUser.GetAsync(_disposed.Token)).InboxMe;
         Notifier.Changed += OnChanged;
         await LoadCountsAsync();
     }
@@ -288,15 +282,18 @@ public sealed partial class InboxPage
     {
         var target = ItemId is { } open ? _openRow ?? _rows.FirstOrDefault(r => r.Id == open)
             : _cursor >= 0 && _cursor < _rows.Count ? _rows[_cursor] : null;
-        if (target is null || _me is null)
+        if (target is null)
         {
             return;
         }
 
+        // Who acts is read now: an account disabled or a role removed since the page loaded acts as it is now.
+        var me = (await CurrentUser.GetAsync(_disposed.Token)).Actor;
+
         // A GitHub item closes as "Answered" (the Triage label goes), the way a thread closes with the team's ✅.
         var result = target.ThreadId is { } threadId
-            ? await Actions.SetStatusAsync(threadId, ThreadStatus.Closed, _me.Actor, _disposed.Token)
-            : await IssueActions.CloseAsync(target.Id, IssueCloseChoice.Answered, _me.Actor, _disposed.Token);
+            ? await Actions.SetStatusAsync(threadId, ThreadStatus.Closed, me, _disposed.Token)
+            : await IssueActions.CloseAsync(target.Id, IssueCloseChoice.Answered, me, _disposed.Token);
         Snackbar.Add(result.Succeeded ? "Closed." : result.Error ?? "Not closed.", result.Succeeded ? Severity.Success : Severity.Error);
     }
 

@@ -4,7 +4,6 @@ using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Team;
 using CommunitySuccess.Web.Components.Pages.GitHub;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CommunitySuccess.Web.Components.Pages.Inbox;
@@ -31,9 +30,6 @@ public sealed partial class IssueItemPane
     [Parameter]
     public EventCallback OnClose { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     private InboxQueryService Queries { get; set; } = default!;
 
@@ -41,7 +37,7 @@ public sealed partial class IssueItemPane
     private IssueItemActionsService Actions { get; set; } = default!;
 
     [Inject]
-    private TeamService Team { get; set; } = default!;
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -128,7 +124,7 @@ public sealed partial class IssueItemPane
         _busy = true;
         try
         {
-            var actor = await CurrentActor.ResolveAsync(AuthenticationState, Team, Stopping);
+            var actor = (await Me.GetAsync(Stopping)).Actor;
             var result = await action(actor);
             _messageIsError = !result.Succeeded;
             _message = result.Succeeded ? success : result.Error;

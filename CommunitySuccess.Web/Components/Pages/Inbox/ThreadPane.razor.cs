@@ -173,7 +173,7 @@ public sealed partial class ThreadPane
 
     private bool IsMine(ThreadMessageView message) =>
         !message.IsDeleted && message.OutboxId is not null && message.PendingChange is null
-        && string.Equals(message.PostedBy, Actor.DisplayName, StringComparison.Ordinal);
+        && message.IsSentBy(Actor);
 
     private void OnReplyChanged(string value)
     {
