@@ -44,9 +44,7 @@ internal static class SlackApiEndpoints
         switch (fault?.Kind)
         {
             case SlackFaultKind.RateLimit:
-                workspace.RecordCall(method, parameters, "http_429");
-                context.Response.Headers.RetryAfter = ((int)fault.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await WriteAsync(context, StatusCodes.Status429TooManyRequests, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }).ConfigureAwait(false);
+                await RateLimitedAsync(context, workspace, method, parameters, (int)fault.Duration.TotalSeconds).ConfigureAwait(false);
                 return;
             case SlackFaultKind.ServerError:
                 workspace.RecordCall(method, parameters, $"http_{fault.StatusCode}");
@@ -66,6 +64,11 @@ internal static class SlackApiEndpoints
         else if (!string.Equals(token, workspace.BotToken, StringComparison.Ordinal))
         {
             body = new JsonObject { ["ok"] = false, ["error"] = "invalid_auth" };
+        }
+        else if (workspace.TakeRateLimit(method, parameters) is { } retryAfter)
+        {
+            await RateLimitedAsync(context, workspace, method, parameters, retryAfter).ConfigureAwait(false);
+            return;
         }
         else
         {
@@ -88,6 +91,14 @@ internal static class SlackApiEndpoints
         await WriteAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 
+    /// <summary>Slack's answer over a limit: HTTP 429, <c>Retry-After</c> in seconds, <c>{"ok":false,"error":"ratelimited"}</c>.</summary>
+    private static Task RateLimitedAsync(HttpContext context, SlackWorkspace workspace, string method, SlackApiParameters parameters, int retryAfterSeconds)
+    {
+        workspace.RecordCall(method, parameters, "http_429");
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return WriteAsync(context, StatusCodes.Status429TooManyRequests, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" });
+    }
+
     private static string? BearerToken(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
@@ -97,6 +108,12 @@ internal static class SlackApiEndpoints
     private static JsonObject Error(SlackApiException ex)
     {
         var json = new JsonObject { ["ok"] = false, ["error"] = ex.Error };
+        if (ex.Needed is not null)
+        {
+            json["needed"] = ex.Needed;
+            json["provided"] = ex.Provided ?? "";
+        }
+
         if (ex.Detail is not null)
         {
             json["response_metadata"] = new JsonObject { ["messages"] = new JsonArray(ex.Detail) };

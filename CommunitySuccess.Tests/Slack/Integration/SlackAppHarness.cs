@@ -25,6 +25,9 @@ internal sealed record SlackAppHarnessOptions
     /// <summary>Sees every Slack Web API call the app makes (to cancel a run half-way).</summary>
     public SlackCallTap? Tap { get; init; }
 
+    /// <summary>The sandbox's Slack rate limits; null is Slack's published limits made 100 times faster.</summary>
+    public SlackRateLimits? RateLimits { get; init; }
+
     /// <summary>Extra app settings.</summary>
     public Action<Dictionary<string, string?>>? Settings { get; init; }
 
@@ -74,7 +77,13 @@ internal sealed class SlackAppHarness : IAsyncDisposable
     {
         options ??= new SlackAppHarnessOptions();
         var sandbox = await SandboxServer.StartAsync(
-            new SandboxServerOptions { SeedDemoWorkspace = false, TimeProvider = options.Time ?? TimeProvider.System }, Ct);
+            new SandboxServerOptions
+            {
+                SeedDemoWorkspace = false,
+                TimeProvider = options.Time ?? TimeProvider.System,
+                // Slack's limits, 100 times faster: these tests read up to a thousand threads on the real clock.
+                SlackRateLimits = options.RateLimits ?? SlackRateLimits.Published.Scaled(100),
+            }, Ct);
         sandbox.Slack.AddChannel(SupportChannel, "support");
         sandbox.Slack.AddChannel(RandomChannel, "random");
         sandbox.Slack.AddUser(new SlackUser { Id = Asker, Name = "priya", RealName = "Priya Raman", TimeZone = "Asia/Kolkata" });
