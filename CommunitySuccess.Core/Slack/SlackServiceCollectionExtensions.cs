@@ -33,6 +33,7 @@ public static class SlackServiceCollectionExtensions
             client.Timeout = TimeSpan.FromSeconds(30);
         });
         services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<SlackRateBudget>();
         return services;
     }
 }

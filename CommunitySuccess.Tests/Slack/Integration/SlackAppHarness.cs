@@ -76,13 +76,14 @@ internal sealed class SlackAppHarness : IAsyncDisposable
     public static async Task<SlackAppHarness> StartAsync(SlackAppHarnessOptions? options = null)
     {
         options ??= new SlackAppHarnessOptions();
+        var limits = options.RateLimits ?? SlackRateLimits.Published.Scaled(100);
         var sandbox = await SandboxServer.StartAsync(
             new SandboxServerOptions
             {
                 SeedDemoWorkspace = false,
                 TimeProvider = options.Time ?? TimeProvider.System,
                 // Slack's limits, 100 times faster: these tests read up to a thousand threads on the real clock.
-                SlackRateLimits = options.RateLimits ?? SlackRateLimits.Published.Scaled(100),
+                SlackRateLimits = limits,
             }, Ct);
         sandbox.Slack.AddChannel(SupportChannel, "support");
         sandbox.Slack.AddChannel(RandomChannel, "random");
@@ -97,6 +98,9 @@ internal sealed class SlackAppHarness : IAsyncDisposable
             s["Slack:BotToken"] = sandbox.Slack.BotToken;
             s["Slack:SigningSecret"] = sandbox.Slack.SigningSecret;
             s["Slack:SupportChannels:0"] = SupportChannel;
+            // The app paces itself for the limits the sandbox enforces.
+            s["Slack:RateLimitScale"] = limits.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            s["Slack:NonMarketplaceApp"] = limits.NonMarketplace ? "true" : "false";
             s["Team:Members:0:Name"] = HelperName;
             s["Team:Members:0:Email"] = "ana@acme.example";
             s["Team:Members:0:SlackUserId"] = Helper;
