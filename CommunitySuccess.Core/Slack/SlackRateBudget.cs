@@ -53,7 +53,8 @@ public sealed class SlackRateBudget(IOptionsMonitor<SlackOptions> options, TimeP
         lock (_gate)
         {
             var bucket = BucketOf(key, capacity);
-            bucket.Tokens = Math.Min(bucket.Tokens, 0);
+            // One call (the retry) when Retry-After has passed, then the steady pace.
+            bucket.Tokens = 1;
             if (until > bucket.At)
             {
                 bucket.At = until;
