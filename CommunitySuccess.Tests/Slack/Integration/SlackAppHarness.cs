@@ -33,6 +33,9 @@ internal sealed record SlackAppHarnessOptions
 
     /// <summary>Point the sandbox's Events API at the app (needs the app on a real Kestrel port).</summary>
     public bool LiveEvents { get; init; }
+
+    /// <summary>When the sandbox retries an unacknowledged event; null is Slack's (at once, 1 min, 5 min).</summary>
+    public IReadOnlyList<TimeSpan>? EventRetryDelays { get; init; }
 }
 
 /// <summary>
@@ -84,6 +87,7 @@ internal sealed class SlackAppHarness : IAsyncDisposable
                 TimeProvider = options.Time ?? TimeProvider.System,
                 // Slack's limits, 100 times faster: these tests read up to a thousand threads on the real clock.
                 SlackRateLimits = limits,
+                SlackEventRetryDelays = options.EventRetryDelays ?? [TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)],
             }, Ct);
         sandbox.Slack.AddChannel(SupportChannel, "support");
         sandbox.Slack.AddChannel(RandomChannel, "random");
