@@ -53,7 +53,10 @@ public sealed partial class SlackApiClient(
     public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken = default)
     {
         var response = await CallAsync<AuthTestResponse>("auth.test", CallKind.Read, Form(), cancellationToken).ConfigureAwait(false);
-        return new SlackAuthInfo(response.Url, response.Team, response.TeamId, response.UserId, response.BotId, response.User);
+        return new SlackAuthInfo(response.Url, response.Team, response.TeamId, response.UserId, response.BotId, response.User)
+        {
+            Scopes = response.OAuthScopes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
     }
 
     /// <inheritdoc />
@@ -420,6 +423,11 @@ public sealed partial class SlackApiClient(
                 var error = string.IsNullOrEmpty(result.Error) ? "unknown_error" : result.Error;
                 var scopes = result.Needed is null ? "" : $" (needs scope '{result.Needed}', the token has '{result.Provided}')";
                 throw new SlackApiException(method, error, $"Slack API {method} failed: {error}{scopes}.", response.StatusCode) { NeededScope = result.Needed };
+            }
+
+            if (response.Headers.TryGetValues("x-oauth-scopes", out var granted))
+            {
+                result.OAuthScopes = string.Join(',', granted);
             }
 
             return result;

@@ -49,6 +49,7 @@ public static class SlackSyncServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SlackEventProcessor>());
         services.AddSingleton<CommunitySuccess.Core.Outbox.IOutboxSender, SlackOutboxSender>();
         services.AddTransient<SyncSlackJob>();
+        services.AddSingleton<CommunitySuccess.Core.Setup.ISetupCheck, SlackSetupCheck>();
         return services;
     }
 }

@@ -83,6 +83,11 @@ internal static class SlackApiEndpoints
         }
 
         workspace.RecordCall(method, parameters, body["ok"]!.GetValue<bool>() ? "ok" : (string)body["error"]!);
+        if (body["error"] is null || (string?)body["error"] is not ("not_authed" or "invalid_auth"))
+        {
+            // Slack names the token's scopes on every answer to an authenticated call.
+            context.Response.Headers["x-oauth-scopes"] = string.Join(',', workspace.BotScopes);
+        }
         if (fault?.Kind == SlackFaultKind.DelayAfter && !await DelayAsync(fault.Duration, aborted).ConfigureAwait(false))
         {
             return;
