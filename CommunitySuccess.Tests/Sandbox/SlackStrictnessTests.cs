@@ -210,6 +210,22 @@ public sealed class SlackStrictnessTests
     }
 
     [Fact]
+    public async Task VerifyEventsUrl_SendsSignedUrlVerificationShapedLikeFixture_AndFailsWhenTheChallengeIsNotEchoed()
+    {
+        await using var receiver = await SlackEventReceiver.StartAsync();
+        await using var host = await StartAsync(eventsUrl: receiver.Url);
+
+        var verified = await host.Slack.VerifyEventsUrlAsync(TestContext.Current.CancellationToken);
+        var received = await receiver.NextAsync();
+
+        // This receiver answers 200 with an empty body: not an echo of the challenge.
+        Assert.False(verified);
+        JsonShape.AssertHasShapeOf(Json(Fixtures.Read("slack/events/url_verification.json")), received.Json);
+        Assert.Equal("url_verification", received.Json.GetProperty("type").GetString());
+        Assert.False(string.IsNullOrEmpty(received.Signature));
+    }
+
+    [Fact]
     public async Task PostDirectMessageAsUser_SendsMessageEventWithChannelTypeIm()
     {
         await using var receiver = await SlackEventReceiver.StartAsync();
