@@ -147,6 +147,25 @@ public sealed class SlackSyncService(
 
             var batch = new List<SlackMessage>(BatchSize);
             var listed = new HashSet<string>(StringComparer.Ordinal);
+            if (backfilling && latest is not null && state.BackfillStartedAt is { } backfillStart)
+            {
+                // A resumed backfill first reads what was posted since it began (the app may have been down), so
+                // today's questions do not wait for the older part of the window.
+                var since = SlackTs.FromUtcDateTime(backfillStart.Subtract(CatchUpMargin));
+                await foreach (var message in slack.GetHistoryAsync(channelId, since, cancellationToken: cancellationToken))
+                {
+                    batch.Add(message);
+                    if (batch.Count == BatchSize)
+                    {
+                        changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+                        batch.Clear();
+                    }
+                }
+
+                changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+                batch.Clear();
+            }
+
             if (backfilling)
             {
                 // A backfill lists its window first (200 a call, cheap next to one replies call per thread), so the
