@@ -213,8 +213,7 @@ public sealed class InboxWorkflowService(
         return InboxActionResult.Ok(write.Id);
     }
 
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    private static string Escape(string text) => SlackText.Escape(text);
 
     private static string Duration(TimeSpan span) => span switch
     {

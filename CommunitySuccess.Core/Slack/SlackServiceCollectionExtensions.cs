@@ -36,6 +36,7 @@ public static class SlackServiceCollectionExtensions
         });
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.AddApiCallCounting();
+        services.TryAddSingleton<SlackRateBudget>();
         return services;
     }
 }
@@ -52,6 +53,7 @@ public static class SlackSyncServiceCollectionExtensions
         services.AddSlackSocketMode();
         services.AddSingleton<CommunitySuccess.Core.Outbox.IOutboxSender, SlackOutboxSender>();
         services.AddTransient<SyncSlackJob>();
+        services.AddSingleton<CommunitySuccess.Core.Setup.ISetupCheck, SlackSetupCheck>();
         return services;
     }
 }

@@ -1210,6 +1210,10 @@ namespace CommunitySuccess.Core.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IssueKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1343,6 +1347,19 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.Property<DateTime?>("BackfillCompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BackfillCursorTs")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BackfillEstimatedTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BackfillStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BackfillThreadsRead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ChannelName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1352,6 +1369,14 @@ namespace CommunitySuccess.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorScope")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSyncCompletedAt")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunitySuccess.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206054905_UnifiedInbox")]
+    [Migration("20261206063507_UnifiedInbox")]
     partial class UnifiedInbox
     {
         /// <inheritdoc />
@@ -1213,6 +1213,10 @@ namespace CommunitySuccess.Core.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IssueKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1346,6 +1350,19 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.Property<DateTime?>("BackfillCompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BackfillCursorTs")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BackfillEstimatedTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BackfillStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BackfillThreadsRead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ChannelName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1355,6 +1372,14 @@ namespace CommunitySuccess.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorScope")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSyncCompletedAt")

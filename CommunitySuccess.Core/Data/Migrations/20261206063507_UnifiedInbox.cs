@@ -11,6 +11,13 @@ namespace CommunitySuccess.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "CreatedByUserId",
+                table: "OutboxMessages",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "InboxItems",
                 columns: table => new
@@ -184,6 +191,10 @@ namespace CommunitySuccess.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "InboxItems");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedByUserId",
+                table: "OutboxMessages");
         }
     }
 }
