@@ -204,7 +204,7 @@ public sealed class SlackSyncService(
 
             changed += await MarkVanishedAsync(channelId, listed, windowStart, listedUpTo, directory, cancellationToken);
             await MarkCompletedAsync(channelId, backfilling, changed, cancellationToken);
-            logger.LogInformation("Slack sync of {Channel}: {Listed} messages listed, {Changed} threads changed{Backfill}", channelId, listed.Count, changed, backfilling ? " (backfill completed)" : "");
+            logger.LogDebug("Slack sync of {Channel}: {Listed} messages listed, {Changed} threads changed{Backfill}", channelId, listed.Count, changed, backfilling ? " (backfill completed)" : "");
             return changed;
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)

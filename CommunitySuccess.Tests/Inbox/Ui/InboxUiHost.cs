@@ -64,11 +64,16 @@ public sealed class InboxUiHost : MudTestContext
         // bUnit brings its own clock; the components must read the same fake one as the services.
         Services.AddSingleton<TimeProvider>(Clock);
 
+        Services.AddSingleton(_core.GetRequiredService<CommunitySuccess.Core.Shared.CurrentUserResolver>());
+        Services.AddScoped<CommunitySuccess.Web.Accounts.CurrentUserAccessor>();
         var auth = AddAuthorization();
         auth.SetAuthorized(MeEmail);
-        auth.SetClaims(new Claim(ClaimTypes.Email, MeEmail));
+        auth.SetClaims(new Claim(ClaimTypes.Email, MeEmail), new Claim(ClaimTypes.NameIdentifier, MeAccountId));
         auth.SetRoles("Engineer");
     }
+
+    /// <summary>The signed-in account's id ("me" for the inbox).</summary>
+    public const string MeAccountId = "account-ana";
 
     public FakeTimeProvider Time { get; }
 
