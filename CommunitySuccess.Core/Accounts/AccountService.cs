@@ -127,8 +127,8 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
         return AccountResult.From(await users.AddToRolesAsync(user, roles));
     }
 
-    public Task<AccountResult> ResetPasswordAsync(string userId, string newPassword) =>
-        WithUserAsync(userId, async (users, user) =>
+    public Task<AccountResult> ResetPasswordAsync(string userId, string newPassword, string actingUserId) =>
+        WithUserAsync(userId, actingUserId, async (users, user) =>
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var result = await users.ResetPasswordAsync(user, token, newPassword);
@@ -143,7 +143,7 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
         });
 
     public Task<AccountResult> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, string actingUserId) =>
-        WithUserAsync(userId, async (users, user) =>
+        WithUserAsync(userId, actingUserId, async (users, user) =>
         {
             if (roles.Count == 0 || roles.Except(Roles.All).Any())
             {
@@ -169,7 +169,7 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
 
     /// <summary>Disables or re-enables an account; disabling ends its sessions (the security stamp changes).</summary>
     public Task<AccountResult> SetDisabledAsync(string userId, bool disabled, string actingUserId) =>
-        WithUserAsync(userId, async (users, user) =>
+        WithUserAsync(userId, actingUserId, async (users, user) =>
         {
             if (disabled && userId == actingUserId)
             {
@@ -183,10 +183,22 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
             return updated.Succeeded ? await users.UpdateSecurityStampAsync(user) : updated;
         });
 
-    private async Task<AccountResult> WithUserAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
+    /// <summary>
+    /// Runs an admin's change to an account. The acting account is read from the database when the change runs, not
+    /// taken from the page that asked: an admin disabled or demoted a moment ago is refused even if their tab is open.
+    /// </summary>
+    private async Task<AccountResult> WithUserAsync(
+        string userId, string actingUserId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var acting = await users.FindByIdAsync(actingUserId);
+        if (acting is null || acting.IsDisabled || !await users.IsInRoleAsync(acting, Roles.Admin))
+        {
+            logger.LogWarning("Refused an account change by {ActingUserId}: not an enabled admin", actingUserId);
+            return AccountResult.Failed("Only an admin can change accounts.");
+        }
+
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {

@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommunitySuccess.Web.Accounts;
@@ -13,6 +14,7 @@ public static class AccountsServiceCollectionExtensions
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<CircuitHandler, CircuitAccessGuard>();
 
         services.AddAuthentication(options =>
             {
