@@ -1,3 +1,5 @@
+using System.Data;
+using CommunitySuccess.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,8 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
 /// </summary>
 public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<AccountService> logger)
 {
+    private readonly SemaphoreSlim _firstAdminLock = new(1, 1);
+
     public async Task<bool> AnyUserExistsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -48,22 +52,39 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
 
     /// <summary>
     /// Creates the first admin, but only while no user exists: used by start-up (<c>Admin:Email</c>) and by the
-    /// <c>/setup</c> page, which therefore stops working once anybody exists.
+    /// <c>/setup</c> page, which therefore stops working once anybody exists. Two people posting the setup form at
+    /// once get one admin: a lock in this process, and the check and the creation in one serializable transaction
+    /// (on SQLite it holds the write lock from its start) for several processes on one database.
     /// </summary>
     public async Task<AccountResult> CreateFirstAdminAsync(string email, string displayName, string password, CancellationToken cancellationToken)
     {
-        if (await AnyUserExistsAsync(cancellationToken))
+        await EnsureRolesAsync();
+        await _firstAdminLock.WaitAsync(cancellationToken);
+        try
         {
-            return AccountResult.Failed("Setup is closed: an account already exists. Ask an admin to create yours.");
-        }
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            if (await users.Users.AnyAsync(cancellationToken))
+            {
+                return AccountResult.Failed("Setup is closed: an account already exists. Ask an admin to create yours.");
+            }
 
-        var result = await CreateUserAsync(email, displayName, password, [Roles.Admin, Roles.Engineer]);
-        if (result.Succeeded)
-        {
+            var result = await CreateUserAsync(users, email, displayName, password, [Roles.Admin, Roles.Engineer]);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Created the first admin account {Email}", email);
+            return result;
         }
-
-        return result;
+        finally
+        {
+            _firstAdminLock.Release();
+        }
     }
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
@@ -85,6 +106,14 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
 
     public async Task<AccountResult> CreateUserAsync(string email, string displayName, string password, IReadOnlyCollection<string> roles)
     {
+        await EnsureRolesAsync();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, displayName, password, roles);
+    }
+
+    private async Task<AccountResult> CreateUserAsync(
+        UserManager<AppUser> users, string email, string displayName, string password, IReadOnlyCollection<string> roles)
+    {
         email = email.Trim();
         if (!email.Contains('@', StringComparison.Ordinal))
         {
@@ -102,9 +131,6 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
             return AccountResult.Failed("Choose at least one role.");
         }
 
-        await EnsureRolesAsync();
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null)
         {
             return AccountResult.Failed($"An account for {email} already exists.");
