@@ -45,6 +45,7 @@ builder.Services.AddAppOptions(builder.Configuration);
 // Data, accounts, jobs
 builder.Services.AddAppDatabase(mode.ConnectionString);
 builder.Services.AddAccounts();
+builder.Services.AddNetworkSecurity(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddAppHealthChecks();
 // First of the hosted services: migrations and seeding finish before any worker touches the database.
@@ -68,6 +69,7 @@ builder.Services.AddInboxPages();
 builder.Services.AddSingleton<ConfigurationOverview>();
 
 var app = builder.Build();
+app.UseNetworkSecurity();
 
 if (!app.Environment.IsDevelopment())
 {

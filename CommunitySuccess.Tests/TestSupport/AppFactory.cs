@@ -70,6 +70,12 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
     {
         var form = await client.GetStringAsync("/Account/Login");
+        return await PostLoginFormAsync(client, form, email, password);
+    }
+
+    /// <summary>Posts the sign-in form whose HTML is <paramref name="form"/> (for clients that carry cookies themselves).</summary>
+    public static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string form, string email, string password)
+    {
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {

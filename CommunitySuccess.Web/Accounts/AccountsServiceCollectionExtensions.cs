@@ -28,11 +28,22 @@ public static class AccountsServiceCollectionExtensions
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "CommunitySuccess.Auth";
+            // Secure whenever the request was HTTPS (also behind a trusted TLS proxy: Hosting/NetworkSecurity.cs); plain
+            // HTTP stays possible on a developer's machine. Lax: a link from Slack still opens the desk signed in.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
         // A disabled account or a role change changes the security stamp. Check it on every request (one indexed
         // read; a small team's desk can afford it) so a disabled person's sessions end at once.
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.AddIdentityCore<AppUser>(options =>
