@@ -87,6 +87,18 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
         }
     }
 
+    /// <summary>
+    /// Whether the sign-in account with this email is disabled. Things a person holds outside a session (a calendar
+    /// link) ask this, so that disabling someone ends those too.
+    /// </summary>
+    public async Task<bool> IsDisabledAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var normalized = users.NormalizeEmail(email);
+        return await users.Users.AnyAsync(u => u.NormalizedEmail == normalized && u.IsDisabled, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();

@@ -76,11 +76,11 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
     /// <summary>Posts the sign-in form whose HTML is <paramref name="form"/> (for clients that carry cookies themselves).</summary>
     public static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string form, string email, string password)
     {
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var token = AntiforgeryTokenIn(form);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
@@ -114,6 +114,9 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>The antiforgery token a server-rendered form in <paramref name="html"/> carries.</summary>
+    public static string AntiforgeryTokenIn(string html) => WebUtility.HtmlDecode(AntiforgeryToken().Match(html).Groups[1].Value);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
