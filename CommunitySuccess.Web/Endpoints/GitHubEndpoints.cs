@@ -52,7 +52,7 @@ public static class GitHubEndpoints
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var outcome = await processor.ApplyAsync(request.Headers["X-GitHub-Delivery"].ToString(), webhook, cancellationToken);
+        var outcome = await processor.ApplyAsync(request.Headers["X-GitHub-Delivery"].ToString(), webhook, body, cancellationToken);
         return Results.Ok(new { outcome = outcome.ToString().ToLowerInvariant() });
     }
 }
