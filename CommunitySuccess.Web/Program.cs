@@ -46,6 +46,7 @@ builder.Services.AddAppOptions(builder.Configuration);
 builder.Services.AddAppDatabase(mode.ConnectionString);
 builder.Services.AddAccounts();
 builder.Services.AddNetworkSecurity(builder.Configuration);
+builder.Services.AddSecurityHeaders();
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddAppHealthChecks();
 // First of the hosted services: migrations and seeding finish before any worker touches the database.
@@ -70,6 +71,7 @@ builder.Services.AddSingleton<ConfigurationOverview>();
 
 var app = builder.Build();
 app.UseNetworkSecurity();
+app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

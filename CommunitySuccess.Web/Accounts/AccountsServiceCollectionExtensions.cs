@@ -43,6 +43,8 @@ public static class AccountsServiceCollectionExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // Hosting/SecurityHeaders.cs sends X-Frame-Options: DENY (and frame-ancestors 'none') on every response.
+            options.SuppressXFrameOptionsHeader = true;
         });
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
