@@ -17,7 +17,7 @@ using CommunitySuccess.Web.Jobs;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(BackupCommand.HostArguments(args));
 
 // Configuration: the repository-root appsettings.json, then environment variables and user secrets.
 RootAppSettings.Use(builder.Configuration, builder.Environment.ContentRootPath);
@@ -31,6 +31,12 @@ else
 }
 
 var mode = AppMode.From(builder.Configuration, builder.Environment.ContentRootPath);
+if (BackupCommand.IsRequested(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(args, mode.ConnectionString, builder.Configuration);
+    return;
+}
+
 builder.Services.AddSingleton(mode);
 if (mode.IsDemo)
 {
