@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace CommunitySuccess.Tests.TestSupport;
 
@@ -38,6 +39,9 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; }
 
+    /// <summary>Every log line the app wrote at the levels <c>Logging:LogLevel</c> lets through.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     /// <summary>The server's real address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress
     {
@@ -53,6 +57,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Outside Development the framework does not map _content/ and _framework/ from the build's manifest by itself.
         builder.UseStaticWebAssets();
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
