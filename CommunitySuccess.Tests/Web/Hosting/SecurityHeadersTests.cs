@@ -37,10 +37,12 @@ public sealed class SecurityHeadersTests
         using var client = await app.SignedInClientAsync();
 
         using var response = await client.GetAsync("/settings", Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         var nonce = policy.Split("'nonce-")[1].Split('\'')[0];
-        Assert.Contains($"nonce=\"{nonce}\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
