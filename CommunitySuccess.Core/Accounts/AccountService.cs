@@ -93,10 +93,12 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
     /// </summary>
     public async Task<bool> IsDisabledAsync(string email, CancellationToken cancellationToken)
     {
+        // Read straight from the table (Identity's default normalizer upper-cases), so that features without the
+        // Identity services registered can ask too.
+        var normalized = email.Trim().ToUpperInvariant();
         await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var normalized = users.NormalizeEmail(email);
-        return await users.Users.AnyAsync(u => u.NormalizedEmail == normalized && u.IsDisabled, cancellationToken);
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await db.Users.AnyAsync(u => u.NormalizedEmail == normalized && u.IsDisabled, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)

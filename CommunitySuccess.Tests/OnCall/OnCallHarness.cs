@@ -84,6 +84,8 @@ internal sealed class OnCallHarness : IAsyncDisposable
         services.AddOutbox(runWorker: false);
         services.AddSlackSync();
         services.AddOnCall();
+        // The calendar feed asks whether a member's account is disabled.
+        services.AddSingleton<AccountService>();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
         return new OnCallHarness(provider, time, directory, sandbox);
