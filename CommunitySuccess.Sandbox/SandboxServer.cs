@@ -18,12 +18,13 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseUrl, SlackWorkspace slack, GitHubState gitHub)
+    private SandboxServer(WebApplication app, Uri baseUrl, SlackWorkspace slack, GitHubState gitHub, SocketModeServer socketMode)
     {
         _app = app;
         BaseUrl = baseUrl;
         Slack = slack;
         GitHub = gitHub;
+        SocketMode = socketMode;
     }
 
     /// <summary>Root address, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
@@ -34,6 +35,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The stateful Slack workspace behind the API, for tests and demo seeding.</summary>
     public SlackWorkspace Slack { get; }
+
+    /// <summary>Slack's Socket Mode: <c>apps.connections.open</c> and the WebSocket it names.</summary>
+    public SocketModeServer SocketMode { get; }
 
     /// <summary>
     /// The stateful GitHub behind the REST API, served under <c>/api/v3/</c> (the prefix Octokit adds to any base URL
@@ -56,7 +60,10 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Services.AddSingleton(slack);
 
         var gitHub = new GitHubState(options.TimeProvider, options.GitHubToken);
+        var socketMode = new SocketModeServer(slack, options.TimeProvider);
         var app = builder.Build();
+        app.UseWebSockets();
+        socketMode.Map(app);
         app.MapSlack(slack);
         app.MapGitHubApi(gitHub);
 
@@ -68,17 +75,19 @@ public sealed class SandboxServer : IAsyncDisposable
 
         slack.Attach(baseUrl, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<SlackWorkspace>());
         gitHub.PublicBaseUrl = baseUrl;
+        socketMode.Attach(baseUrl);
         if (options.SeedDemoWorkspace)
         {
             slack.SeedDemo();
             gitHub.SeedDemo();
         }
 
-        return new SandboxServer(app, baseUrl, slack, gitHub);
+        return new SandboxServer(app, baseUrl, slack, gitHub, socketMode);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await SocketMode.DisposeAsync().ConfigureAwait(false);
         await Slack.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);

@@ -24,6 +24,18 @@ public sealed class SandboxServerOptions
     /// <summary>The secret GitHub webhook deliveries are signed with.</summary>
     public string GitHubWebhookSecret { get; set; } = "sandbox-webhook-secret";
 
+    /// <summary>
+    /// Slack's Web API rate limits; strict (<see cref="Slack.SlackRateLimits.Published"/>) unless a test or demo mode
+    /// makes them faster with <see cref="Slack.SlackRateLimits.Scaled"/>. There is no "off".
+    /// </summary>
+    public Slack.SlackRateLimits SlackRateLimits { get; set; } = Slack.SlackRateLimits.Published;
+
+    /// <summary>
+    /// When Slack retries an Events API delivery that was not acknowledged with a 2xx within 3 seconds: at once, after
+    /// one minute and after five minutes (three retries). Tests may shorten the waits; the count stays Slack's.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> SlackEventRetryDelays { get; set; } = [TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
+
     /// <summary>Clock for message timestamps, event times and the demo seed.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

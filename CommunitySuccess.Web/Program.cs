@@ -5,6 +5,7 @@ using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Review;
 using CommunitySuccess.Core.Search;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
 using CommunitySuccess.Web.DemoMode;
@@ -29,6 +30,8 @@ else
 {
     builder.Logging.ClearProviders().AddJsonConsole();
 }
+
+builder.Logging.KeepHttpClientLoggingQuiet(builder.Configuration);
 
 var mode = AppMode.From(builder.Configuration, builder.Environment.ContentRootPath);
 if (BackupCommand.IsRequested(args))
@@ -59,6 +62,7 @@ builder.Services.AddAppHealthChecks();
 builder.Services.AddHostedService<StartupInitializer>();
 
 // Features
+builder.Services.AddShared();
 builder.Services.AddTeam();
 builder.Services.AddInbox();
 builder.Services.AddInboxWorkspace();

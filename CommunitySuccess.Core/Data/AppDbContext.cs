@@ -1,4 +1,5 @@
 using CommunitySuccess.Core.Accounts;
+using CommunitySuccess.Core.Inbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,16 @@ namespace CommunitySuccess.Core.Data;
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    private static readonly InboxItemProjection ThreadProjection = new();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+
+        // Every context keeps the inbox's read model in step with the Slack threads it saves, however it was built.
+        optionsBuilder.AddInterceptors(ThreadProjection);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -15,6 +15,7 @@ public static class GitHubDeskServiceCollectionExtensions
     {
         services.AddSingleton<GitHubQueueService>();
         services.AddSingleton<GitHubIssueActionsService>();
+        services.AddSingleton<IssueItemActionsService>();
         services.AddSingleton<ThreadIssueLinkService>();
         services.AddSingleton<ReleaseNotificationService>();
         // The daily hand-off counts Triage issues and threads ready to notify (replaces the on-call feature's "unknown").

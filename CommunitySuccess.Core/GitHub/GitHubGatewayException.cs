@@ -59,4 +59,20 @@ public class GitHubGatewayException : Exception
 
     /// <summary>How long GitHub asked us to wait (<c>Retry-After</c>, or until <c>X-RateLimit-Reset</c>), when it said.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>GitHub refused for a rate limit (primary or secondary): GitHub did not carry the call out.</summary>
+    public bool IsRateLimited { get; init; }
+
+    /// <summary>A secondary rate limit (not the hourly quota): repeated ones call for growing waits.</summary>
+    public bool IsSecondaryRateLimit { get; init; }
+
+    /// <summary>
+    /// The token permission the call needed and lacked, in the words of GitHub's token settings ("Issues: Read and
+    /// write"), when GitHub said so (403 "Resource not accessible by personal access token",
+    /// <c>X-Accepted-GitHub-Permissions</c>).
+    /// </summary>
+    public string? MissingPermission { get; init; }
+
+    /// <summary>410 Gone: the issue was deleted (or issues were turned off for the repository); retrying cannot help.</summary>
+    public bool IsGone => StatusCode == HttpStatusCode.Gone;
 }

@@ -1,7 +1,9 @@
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Team;
+using CommunitySuccess.Core.Inbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommunitySuccess.Core.GitHub;
 
@@ -9,7 +11,13 @@ namespace CommunitySuccess.Core.GitHub;
 /// The one upsert the polling sync and the webhooks feed: issues, comments, reviews and releases keyed by
 /// GitHub's ids, and the derived queue fields (who spoke last, team review). Running it twice changes nothing.
 /// </summary>
-public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactory, TeamService team, GitHubTokenIdentity tokenIdentity, ChangeNotifier notifier)
+public sealed class GitHubIngestService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    TeamService team,
+    GitHubTokenIdentity tokenIdentity,
+    IOptionsMonitor<GitHubOptions> options,
+    ChangeNotifier notifier,
+    TimeProvider time)
 {
     /// <summary>Stores issues/PRs; returns how many were new or changed.</summary>
     public async Task<int> UpsertIssuesAsync(string repository, IReadOnlyCollection<GitHubIssueRecord> records, CancellationToken cancellationToken)
@@ -23,9 +31,10 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = records.Select(r => r.Id).ToList();
         var existing = await db.Set<GitHubIssue>().Include(i => i.Labels).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var changed = 0;
+        var changed = new List<(GitHubIssue Issue, List<IssueFactAt> Facts)>();
         foreach (var record in records)
         {
+            var facts = new List<IssueFactAt>();
             if (!existing.TryGetValue(record.Id, out var issue))
             {
                 issue = new GitHubIssue { Id = record.Id, Repository = repository };
@@ -38,19 +47,24 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
                 // two changes in one second (create then close, add then remove a label) share it: compare content.
                 continue;
             }
+            else
+            {
+                facts.AddRange(GitHubInboxMapping.IssueFacts(issue, record, options.CurrentValue.Labels));
+            }
 
             Apply(issue, record);
             issue.AwaitingTeam = IsAwaitingTeam(issue, directory, tokenIdentity);
-            changed++;
+            changed.Add((issue, facts));
         }
 
+        await IngestIntoInboxAsync(db, repository, changed, directory, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (changed > 0)
+        if (changed.Count > 0)
         {
             notifier.Notify(ChangeArea.GitHub);
         }
 
-        return changed;
+        return changed.Count;
     }
 
     /// <summary>Stores comments and refreshes each touched issue's "who spoke last".</summary>
@@ -64,6 +78,7 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = records.Select(r => r.Id).ToList();
         var existing = await db.Set<GitHubComment>().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var added = new List<GitHubCommentRecord>();
         foreach (var record in records)
         {
             if (!existing.TryGetValue(record.Id, out var comment))
@@ -71,6 +86,12 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
                 comment = new GitHubComment { Id = record.Id, Repository = repository };
                 db.Add(comment);
                 existing[record.Id] = comment;
+                added.Add(record);
+            }
+            else if (comment.UpdatedAt > record.UpdatedAt)
+            {
+                // A late webhook or a replayed delivery: the stored copy is newer and its text wins.
+                continue;
             }
 
             comment.IssueNumber = record.IssueNumber;
@@ -82,7 +103,7 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await RefreshLastSpeakerAsync(db, repository, records.Select(r => r.IssueNumber).Distinct().ToList(), cancellationToken);
+        await RefreshLastSpeakerAsync(db, repository, records.Select(r => r.IssueNumber).Distinct().ToList(), added, cancellationToken);
         notifier.Notify(ChangeArea.GitHub);
         return records.Count;
     }
@@ -94,12 +115,14 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = records.Select(r => r.Id).ToList();
         var existing = await db.Set<GitHubReview>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var facts = new List<IssueFactAt>();
         foreach (var record in records)
         {
             if (!existing.TryGetValue(record.Id, out var review))
             {
                 review = new GitHubReview { Id = record.Id, Repository = repository };
                 db.Add(review);
+                facts.AddRange(GitHubInboxMapping.ReviewFacts(record, IsTeam(directory, record.AuthorLogin), record.SubmittedAt ?? time.GetUtcNow().UtcDateTime));
             }
 
             review.Number = number;
@@ -115,6 +138,7 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
                 .Select(r => r.AuthorLogin).ToListAsync(cancellationToken);
             issue.HasTeamReview = allReviewers.Concat(records.Select(r => r.AuthorLogin)).Any(directory.IsTeamGitHubLogin);
             issue.ReviewsReadAt = readAtUpdatedAt ?? issue.UpdatedAt;
+            await IngestIntoInboxAsync(db, repository, [(issue, facts)], directory, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -199,12 +223,16 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
         }
     }
 
-    private async Task RefreshLastSpeakerAsync(AppDbContext db, string repository, List<int> numbers, CancellationToken cancellationToken)
+    private async Task RefreshLastSpeakerAsync(
+        AppDbContext db, string repository, List<int> numbers, List<GitHubCommentRecord> added, CancellationToken cancellationToken)
     {
         var directory = await team.GetDirectoryAsync(cancellationToken);
         var issues = await db.Set<GitHubIssue>().Where(i => i.Repository == repository && numbers.Contains(i.Number)).ToListAsync(cancellationToken);
+        var changed = new List<(GitHubIssue, List<IssueFactAt>)>();
         foreach (var issue in issues)
         {
+            changed.Add((issue, [.. added.Where(c => c.IssueNumber == issue.Number)
+                .SelectMany(c => GitHubInboxMapping.CommentFacts(c, IsTeam(directory, c.AuthorLogin)))]));
             // A bot's comment (CI, a stale bot) answers nobody: the person before it is still waiting.
             var last = await db.Set<GitHubComment>()
                 .Where(c => c.Repository == repository && c.IssueNumber == issue.Number && !c.AuthorLogin.EndsWith("[bot]"))
@@ -215,8 +243,53 @@ public sealed class GitHubIngestService(IDbContextFactory<AppDbContext> dbFactor
             issue.AwaitingTeam = IsAwaitingTeam(issue, directory, tokenIdentity);
         }
 
+        await IngestIntoInboxAsync(db, repository, changed, directory, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Maps the changed issues into the inbox's records, with the facts seen for the first time, on the same context:
+    /// the inbox rows are saved in the same transaction as the issues.
+    /// </summary>
+    private async Task IngestIntoInboxAsync(
+        AppDbContext db, string repository, IReadOnlyList<(GitHubIssue Issue, List<IssueFactAt> Facts)> changed, TeamDirectory directory,
+        CancellationToken cancellationToken)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var numbers = changed.Select(c => c.Issue.Number).ToList();
+        var comments = (await db.Set<GitHubComment>().AsNoTracking()
+                .Where(c => c.Repository == repository && numbers.Contains(c.IssueNumber))
+                .Select(c => new { c.IssueNumber, c.AuthorLogin, c.CreatedAt, c.Id })
+                .ToListAsync(cancellationToken))
+            .Concat(db.Set<GitHubComment>().Local.Where(c => c.Repository == repository && numbers.Contains(c.IssueNumber))
+                .Select(c => new { c.IssueNumber, c.AuthorLogin, c.CreatedAt, c.Id }))
+            .DistinctBy(c => c.Id)
+            .ToLookup(c => c.IssueNumber);
+        var reviews = (await db.Set<GitHubReview>().AsNoTracking()
+                .Where(r => r.Repository == repository && numbers.Contains(r.Number) && r.SubmittedAt != null)
+                .Select(r => new { r.Number, r.AuthorLogin, r.SubmittedAt, r.Id })
+                .ToListAsync(cancellationToken))
+            .Concat(db.Set<GitHubReview>().Local.Where(r => r.Repository == repository && numbers.Contains(r.Number) && r.SubmittedAt != null)
+                .Select(r => new { r.Number, r.AuthorLogin, r.SubmittedAt, r.Id }))
+            .DistinctBy(r => r.Id)
+            .ToLookup(r => r.Number);
+        var labels = options.CurrentValue.Labels;
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (issue, facts) in changed)
+        {
+            var timeline = comments[issue.Number].Select(c => new GitHubInboxMapping.Spoken(c.AuthorLogin, c.CreatedAt, IsTeam(directory, c.AuthorLogin)))
+                .Concat(reviews[issue.Number].Select(r => new GitHubInboxMapping.Spoken(r.AuthorLogin, r.SubmittedAt!.Value, IsTeam(directory, r.AuthorLogin))));
+            var record = GitHubInboxMapping.ToRecord(issue, timeline, IsTeam(directory, issue.AuthorLogin), labels.Triage);
+            await IssueInboxIngest.ApplyAsync(db, record, facts, now, cancellationToken);
+        }
+    }
+
+    /// <summary>A team member's login, or our own token's account.</summary>
+    private bool IsTeam(TeamDirectory directory, string login) => directory.IsTeamGitHubLogin(login) || tokenIdentity.IsToken(login);
 
     /// <summary>
     /// The latest comment — or, with no comments, the opening post — is from someone outside the team (bots excluded;

@@ -11,7 +11,18 @@ namespace CommunitySuccess.Core.GitHub;
 /// A new issue created for a Slack thread completes that thread's pending link (<see cref="ThreadIssueLinkService.CompleteCreatedIssueAsync"/>)
 /// as soon as GitHub has given it a number, on the first send or when a repeat finds the earlier one.
 /// </remarks>
-public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestService ingest, ThreadIssueLinkService links, GitHubTokenIdentity tokenIdentity) : IOutboxSender
+/// <remarks>
+/// GitHub's limits: comments and new issues are paced under the content-creation limits (<see cref="GitHubContentPacer"/>;
+/// held back, a write is rescheduled without using up an attempt). A write refused by a secondary rate limit was not
+/// carried out: it is rescheduled after <c>Retry-After</c>, or one minute doubled per earlier attempt, and its repeat
+/// still looks for its tag first. A missing token permission or a deleted issue (410) fails at once, saying which.
+/// </remarks>
+public sealed class GitHubOutboxSender(
+    IGitHubGateway gateway,
+    GitHubIngestService ingest,
+    ThreadIssueLinkService links,
+    GitHubTokenIdentity tokenIdentity,
+    GitHubContentPacer pacer) : IOutboxSender
 {
     public static string Tag(long outboxId) => $"<!-- cs:{outboxId.ToString(CultureInfo.InvariantCulture)} -->";
 
@@ -48,13 +59,22 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
         }
         catch (GitHubGatewayException ex)
         {
-            throw Translate(ex);
+            throw Translate(ex, message);
         }
     }
 
     public async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind is GitHubOutboxKinds.Comment or GitHubOutboxKinds.CreateIssue && pacer.TryReserve() is { } wait)
+        {
+            throw new OutboxSendException(
+                $"Held back: GitHub allows {GitHubContentPacer.PerMinute} new comments or issues a minute and {GitHubContentPacer.PerHour} an hour; sending in {Math.Ceiling(wait.TotalSeconds):0} s.",
+                retryable: true,
+                wait)
+            { Deferred = true };
+        }
+
         try
         {
             switch (message.Kind)
@@ -69,6 +89,15 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
                     tokenIdentity.Remember(created.AuthorLogin);
                     await ingest.UpsertCommentsAsync(p.Repository, [created], cancellationToken);
                     return created.Id.ToString(CultureInfo.InvariantCulture);
+                }
+
+                case GitHubOutboxKinds.AddReaction:
+                {
+                    // GitHub keeps one reaction of a kind per account: sending it again is harmless, no tag needed.
+                    var p = OutboxService.Payload<GitHubReactionPayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    await gateway.AddIssueReactionAsync(owner, repo, p.Number, p.Content, cancellationToken);
+                    return null;
                 }
 
                 case GitHubOutboxKinds.AddLabels:
@@ -128,7 +157,7 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
         }
         catch (GitHubGatewayException ex)
         {
-            throw Translate(ex);
+            throw Translate(ex, message);
         }
     }
 
@@ -138,6 +167,29 @@ public sealed class GitHubOutboxSender(IGitHubGateway gateway, GitHubIngestServi
         await ingest.UpsertIssuesAsync(repository, [await gateway.GetIssueAsync(owner, repo, number, cancellationToken)], cancellationToken);
     }
 
-    private static OutboxSendException Translate(GitHubGatewayException ex) =>
-        new($"GitHub: {ex.GitHubMessage ?? ex.Message}", ex.IsRetryable, ex.RetryAfter, ex);
+    private static OutboxSendException Translate(GitHubGatewayException ex, OutboxMessage message)
+    {
+        if (ex.IsGone)
+        {
+            return new OutboxSendException("GitHub: the issue was deleted (410 Gone); there is nothing left to write to.", retryable: false, inner: ex);
+        }
+
+        if (ex.MissingPermission is { } permission)
+        {
+            return new OutboxSendException(
+                $"GitHub: the token lacks the permission \"{permission}\" ({ex.GitHubMessage ?? "403"}). Grant it in the token's settings, then retry.",
+                retryable: false,
+                inner: ex);
+        }
+
+        if (ex.IsSecondaryRateLimit)
+        {
+            // GitHub: wait for Retry-After, else at least a minute, longer after each repeated limit.
+            var grown = GitHubRateLimitRules.Growing(message.Attempts - 1);
+            var wait = ex.RetryAfter is { } stated && stated > grown ? stated : grown;
+            return new OutboxSendException($"GitHub: secondary rate limit; trying again in {Math.Ceiling(wait.TotalMinutes):0} min.", retryable: true, wait, ex);
+        }
+
+        return new OutboxSendException($"GitHub: {ex.GitHubMessage ?? ex.Message}", ex.IsRetryable, ex.RetryAfter, ex);
+    }
 }

@@ -8,7 +8,8 @@ namespace CommunitySuccess.Core.GitHub;
 /// Waits out GitHub's rate limits for reads and records the limit from every answer.
 /// </summary>
 /// <remarks>
-/// A GET answered 403/429 as rate-limited waits as long as GitHub asked (see <see cref="GitHubRateLimitRules"/>), on the
+/// A GET answered 403/429 as rate-limited waits as long as GitHub asked (see <see cref="GitHubRateLimitRules"/>; a
+/// secondary limit without headers waits one minute, then two, then four), on the
 /// injected <see cref="TimeProvider"/>, then tries again, at most <see cref="MaxRetries"/> times and never for longer than
 /// <see cref="MaxWait"/> at once. Beyond that, and always for POST/PATCH/PUT/DELETE, the answer goes back unchanged and
 /// the gateway turns it into a retryable <see cref="GitHubGatewayException"/> with its <c>RetryAfter</c>: a write
@@ -46,7 +47,7 @@ public sealed partial class GitHubRateLimitHandler(
             monitor.Record(name => HeaderValue(response.Headers, name));
 
             var body = response.StatusCode == HttpStatusCode.Forbidden ? await ReadBodyAsync(response, token) : null;
-            var wait = GitHubRateLimitRules.WaitFor(response.StatusCode, name => HeaderValue(response.Headers, name), body, timeProvider.GetUtcNow());
+            var wait = GitHubRateLimitRules.WaitFor(response.StatusCode, name => HeaderValue(response.Headers, name), body, timeProvider.GetUtcNow(), earlierLimits: attempt);
             if (wait is null || !IsIdempotent(request.Method) || attempt >= MaxRetries || wait.Value > MaxWait)
             {
                 return response;

@@ -1,4 +1,5 @@
 using System.Net;
+using CommunitySuccess.Core.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public static class GitHubServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        services.AddApiCallCounting();
         services.TryAddSingleton(_ => new GitHubETagCache());
         services.TryAddSingleton<GitHubRateLimitMonitor>();
         services.TryAddTransient<GitHubETagCacheHandler>();
@@ -54,6 +56,8 @@ public static class GitHubSyncServiceCollectionExtensions
         services.AddSingleton<GitHubTokenIdentity>();
         services.AddSingleton<GitHubIngestService>();
         services.AddSingleton<GitHubSyncService>();
+        services.AddSingleton<GitHubContentPacer>();
+        services.AddTransient<GitHubSetupCheck>();
         services.AddSingleton<GitHubWebhookProcessor>();
         services.AddSingleton<CommunitySuccess.Core.Outbox.IOutboxSender, GitHubOutboxSender>();
         services.AddTransient<SyncGitHubJob>();

@@ -1,4 +1,5 @@
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -47,15 +48,18 @@ public sealed class GitHubSyncService(
             var errors = new List<string>();
             foreach (var repository in options.CurrentValue.Repositories)
             {
+                using var run = SyncRunLog.Start(logger, time, "GitHub", repository);
                 try
                 {
-                    changed += await SyncRepositoryAsync(repository, cancellationToken);
+                    var repositoryChanged = await SyncRepositoryAsync(repository, cancellationToken);
+                    changed += repositoryChanged;
+                    run.Completed(repositoryChanged);
                 }
                 catch (GitHubGatewayException ex)
                 {
                     errors.Add($"{repository}: {ex.Message}");
                     await MarkFailedAsync(repository, ex.Message);
-                    logger.LogWarning(ex, "GitHub sync of {Repository} failed", repository);
+                    run.Failed(ex);
                 }
             }
 

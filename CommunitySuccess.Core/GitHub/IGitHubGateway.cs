@@ -51,6 +51,12 @@ public interface IGitHubGateway
     /// <summary>Opens an issue. Not retried on failure.</summary>
     Task<GitHubIssueRecord> CreateIssueAsync(string owner, string repo, string title, string? body, IReadOnlyCollection<string> labels, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether the token may open issues in the repository (the permission every desk write needs): null when it may,
+    /// otherwise the permission to grant ("Issues: Read and write"). Creates nothing.
+    /// </summary>
+    Task<string?> FindMissingIssuesWriteAsync(string owner, string repo, CancellationToken cancellationToken = default);
+
     /// <summary>Comments on an issue or pull request. Not retried on failure.</summary>
     Task<GitHubCommentRecord> CreateCommentAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken = default);
 
@@ -74,4 +80,7 @@ public interface IGitHubGateway
     /// or null: the outbox's look-before-resend.
     /// </summary>
     Task<GitHubCommentRecord?> FindCommentWithTagAsync(string owner, string repo, int number, string tag, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds the token's reaction (<c>eyes</c>, <c>+1</c>, …) to an issue; an existing one is left as it is.</summary>
+    Task AddIssueReactionAsync(string owner, string repo, int number, string content, CancellationToken cancellationToken = default);
 }

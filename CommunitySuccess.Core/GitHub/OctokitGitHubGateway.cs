@@ -190,6 +190,27 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
             (await _api.Post<IssueWire>(ApiUrls.Issues(owner, repo), request, cancellationToken)).ToRecord(), cancellationToken);
     }
 
+    public async Task<string?> FindMissingIssuesWriteAsync(string owner, string repo, CancellationToken cancellationToken = default)
+    {
+        CheckRepository(owner, repo);
+        try
+        {
+            // An issue without a title: GitHub checks the token's permission first (403), then the body (422), so a
+            // 422 proves the write would be allowed, and nothing is created either way.
+            await RunAsync($"CheckIssuesWrite {owner}/{repo}", async _ =>
+                await _api.Post<IssueWire>(ApiUrls.Issues(owner, repo), new Dictionary<string, string>(), cancellationToken), cancellationToken);
+            return null;
+        }
+        catch (GitHubGatewayException ex) when (ex.StatusCode == HttpStatusCode.UnprocessableEntity)
+        {
+            return null;
+        }
+        catch (GitHubGatewayException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && !ex.IsRateLimited)
+        {
+            return ex.MissingPermission ?? "Issues: Read and write";
+        }
+    }
+
     public Task<GitHubCommentRecord> CreateCommentAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken = default)
     {
         CheckRepository(owner, repo);
@@ -206,6 +227,24 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
         return RunAsync<IReadOnlyList<string>>($"AddLabels {owner}/{repo}#{number}", async _ =>
             [.. (await _client.Issue.Labels.AddToIssue(owner, repo, number, [.. labels])).Select(l => l.Name)],
             cancellationToken);
+    }
+
+    public Task AddIssueReactionAsync(string owner, string repo, int number, string content, CancellationToken cancellationToken = default)
+    {
+        CheckRepository(owner, repo);
+        var type = content switch
+        {
+            "eyes" => ReactionType.Eyes,
+            "+1" => ReactionType.Plus1,
+            "heart" => ReactionType.Heart,
+            "rocket" => ReactionType.Rocket,
+            _ => throw new ArgumentException($"'{content}' is not a reaction the desk adds.", nameof(content)),
+        };
+        return RunAsync($"AddReaction {owner}/{repo}#{number}", async _ =>
+        {
+            await _client.Reaction.Issue.Create(owner, repo, number, new NewReaction(type));
+            return true;
+        }, cancellationToken);
     }
 
     public Task RemoveLabelAsync(string owner, string repo, int number, string label, CancellationToken cancellationToken = default)
@@ -347,13 +386,46 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
         var wait = GitHubRateLimitRules.WaitFor(status, Header, api.HttpResponse?.Body as string, _timeProvider.GetUtcNow());
         var retryable = wait is not null || (int)status >= 500 || status == HttpStatusCode.RequestTimeout;
         var gitHubMessage = DescribeApiError(api.ApiError);
+        var missingPermission = wait is null ? MissingPermission(status, gitHubMessage, Header("X-Accepted-GitHub-Permissions")) : null;
         var what = wait is not null
             ? $"is rate limited; retry in {Math.Ceiling(wait.Value.TotalSeconds):0} s"
             : status == HttpStatusCode.Unauthorized
                 ? "was refused: the token is missing, wrong or expired (GitHub:Token)"
-                : "failed";
+                : missingPermission is not null
+                    ? $"was refused: the token lacks the permission \"{missingPermission}\""
+                    : status == HttpStatusCode.Gone
+                        ? "failed: the issue was deleted on GitHub"
+                        : status == HttpStatusCode.NotFound
+                            ? "failed: not found, or the token cannot see it (a fine-grained token needs the repository under \"Repository access\")"
+                            : "failed";
         var message = $"GitHub {operation} {what} ({(int)status}{(gitHubMessage is null ? "" : ": " + gitHubMessage)}).";
-        return new GitHubGatewayException(operation, message, status, gitHubMessage, retryable, wait, api);
+        return new GitHubGatewayException(operation, message, status, gitHubMessage, retryable, wait, api)
+        {
+            IsRateLimited = wait is not null,
+            IsSecondaryRateLimit = wait is not null && Header("X-RateLimit-Remaining") != "0",
+            MissingPermission = missingPermission,
+        };
+    }
+
+    /// <summary>
+    /// The permission a fine-grained token lacked: GitHub names it in <c>X-Accepted-GitHub-Permissions</c>; without the
+    /// header, "Resource not accessible by …" still says a permission is missing, just not which.
+    /// </summary>
+    private static string? MissingPermission(HttpStatusCode status, string? gitHubMessage, string? acceptedPermissions)
+    {
+        if (status != HttpStatusCode.Forbidden)
+        {
+            return null;
+        }
+
+        if (GitHubRateLimitRules.PermissionName(acceptedPermissions) is { } named)
+        {
+            return named;
+        }
+
+        return gitHubMessage?.StartsWith("Resource not accessible by", StringComparison.OrdinalIgnoreCase) == true
+            ? "the permission this call needs (see the token's settings)"
+            : null;
     }
 
     private static string? DescribeApiError(ApiError? error)

@@ -329,8 +329,7 @@ public sealed partial class ThreadIssueLinkService(
     }
 
     /// <summary>Escapes the three characters Slack's mrkdwn treats as markup.</summary>
-    public static string SlackEscape(string text) =>
-        (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    public static string SlackEscape(string text) => SlackText.Escape(text);
 
     /// <summary>An issue's web address: the synced one, else github.com's pattern.</summary>
     internal static string IssueUrl(string? syncedUrl, string repository, int number) =>
@@ -343,7 +342,7 @@ public sealed partial class ThreadIssueLinkService(
             ? $"[{m.Groups["label"].Value}]({m.Groups["url"].Value})"
             : m.Groups["url"].Value);
         converted = SlackMention().Replace(converted, m => "@" + (m.Groups["name"].Success ? m.Groups["name"].Value : m.Groups["id"].Value));
-        return converted.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+        return SlackText.Decode(converted);
     }
 
     private async Task<OutboxMessage> AnnounceLinkAsync(AppDbContext db, long threadId, string repository, int number, AppActor actor, CancellationToken cancellationToken)

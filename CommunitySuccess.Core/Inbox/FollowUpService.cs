@@ -35,6 +35,26 @@ public sealed class FollowUpService(
         }
     }
 
+    /// <summary>
+    /// GitHub items get the flag by the same rule (In Progress, the team spoke last, longer ago than the limit) but are
+    /// never followed up automatically: a person posts the comment from the inbox.
+    /// </summary>
+    private static async Task<int> FlagGitHubItemsAsync(AppDbContext db, DateTime now, InboxOptions inbox, CancellationToken cancellationToken)
+    {
+        var deadline = now.AddHours(-inbox.FollowUpAfterHours);
+        var items = await db.Set<InboxItem>()
+            .Where(i => i.Source == InboxSource.GitHub && (i.NeedsFollowUp || (i.Status == ThreadStatus.InProgress && i.LastByTeam)))
+            .ToListAsync(cancellationToken);
+        var flagged = 0;
+        foreach (var item in items)
+        {
+            item.NeedsFollowUp = item is { Status: ThreadStatus.InProgress, LastByTeam: true, LastTeamActivityAt: { } at } && at <= deadline;
+            flagged += item.NeedsFollowUp ? 1 : 0;
+        }
+
+        return flagged;
+    }
+
     private async Task<Result> EvaluateOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -61,6 +81,7 @@ public sealed class FollowUpService(
                 }
             }
 
+            flagged += await FlagGitHubItemsAsync(db, now, inbox, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -44,7 +44,8 @@ public sealed class InboxActionsService(
         }
 
         var message = outbox.Add(db, OutboxKinds.SlackPostMessage,
-            new SlackPostPayload(thread.ChannelId, text.Trim(), thread.Ts, Username: actor.DisplayName), actor.DisplayName, thread.Id);
+            new SlackPostPayload(thread.ChannelId, text.Trim(), thread.Ts, Username: actor.DisplayName), actor.DisplayName, thread.Id,
+            createdByUserId: actor.UserId);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
         notifier.Notify(ChangeArea.Thread, threadId);

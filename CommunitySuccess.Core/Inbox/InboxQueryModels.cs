@@ -2,7 +2,11 @@ using CommunitySuccess.Core.Outbox;
 
 namespace CommunitySuccess.Core.Inbox;
 
-/// <summary>One row of the inbox list: everything shown, read from stored fields (no message is read).</summary>
+/// <summary>
+/// One row of the inbox list, a Slack thread or a GitHub item: everything shown, read from stored fields (no message is
+/// read). <see cref="Id"/> is the inbox item's id; <see cref="ChannelId"/> is the channel id or the repository, and
+/// <see cref="ChannelName"/> the channel's name or <c>owner/repo#12</c>; <see cref="UserId"/> the Slack user or GitHub login.
+/// </summary>
 public sealed record InboxRow(
     long Id,
     string ChannelId,
@@ -25,8 +29,27 @@ public sealed record InboxRow(
     DateTime? UserLocalTime,
     bool UserInWorkingHours)
 {
-    /// <summary>Open or In Progress and the user spoke last.</summary>
+    public InboxSource Source { get; init; }
+
+    /// <summary>The Slack thread behind a Slack row.</summary>
+    public long? ThreadId { get; init; }
+
+    /// <summary>The issue or pull request number of a GitHub row.</summary>
+    public int? Number { get; init; }
+
+    public bool IsPullRequest { get; init; }
+
+    /// <summary>GitHub labels (empty for threads).</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>Why the status last moved ("triaged: Product review", "closed on GitHub", …).</summary>
+    public string? StatusReason { get; init; }
+
+    /// <summary>Open or In Progress and the asker spoke last.</summary>
     public bool WaitingForTeam => WaitingForTeamSince is not null;
+
+    /// <summary><c>owner/repo#12</c> for a GitHub row; null for a thread.</summary>
+    public string? IssueKey => Source == InboxSource.GitHub ? ChannelName : null;
 }
 
 /// <summary>One page of a view and the view's size.</summary>
@@ -61,7 +84,20 @@ public sealed record ThreadMessageView(
     IReadOnlyList<ThreadFileLink> Files,
     long? OutboxId,
     string? PostedBy,
-    PendingReplyChange? PendingChange);
+    PendingReplyChange? PendingChange)
+{
+    /// <summary>The account that sent it from our app; null for messages sent elsewhere (or before ids were kept).</summary>
+    public string? PostedByUserId { get; init; }
+
+    /// <summary>Sent from our app by <paramref name="me"/>: by account id when both are known, else by the name it was signed with.</summary>
+    public bool IsSentBy(AppActor me)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        return PostedByUserId is not null && me.UserId is not null
+            ? string.Equals(PostedByUserId, me.UserId, StringComparison.Ordinal)
+            : PostedBy is not null && string.Equals(PostedBy, me.DisplayName, StringComparison.Ordinal);
+    }
+}
 
 /// <summary>A reply written in our app that is not (yet) a message of the thread: pending, failed, or sent and not re-read.</summary>
 public sealed record ReplyInFlight(long OutboxId, string Text, string Html, OutboxStatus Status, string? Error, string CreatedBy, DateTime CreatedAt, int Attempts);
@@ -87,3 +123,14 @@ public sealed record ThreadDetail(
     DateTime? ReferredToProductAt,
     bool OfferDebuggingCall,
     string CallBookingUrl);
+
+/// <summary>One move of a GitHub item's status; <see cref="Note"/> is the On Hold reason.</summary>
+public sealed record IssueItemStatusChangeView(ThreadStatus From, ThreadStatus To, DateTime At, string Reason, string? By, string? Note);
+
+/// <summary>What the issue pane shows beside the issue itself: the inbox row, the On Hold reason and the status history.</summary>
+public sealed record IssueItemDetail(InboxRow Row, string? OnHoldNote, IReadOnlyList<IssueItemStatusChangeView> History)
+{
+    public string Repository => Row.ChannelId;
+
+    public int Number => Row.Number ?? 0;
+}

@@ -17,7 +17,8 @@ public enum InboxView
 public enum InboxOrder
 {
     /// <summary>Threads waiting for the team whose users are inside their working hours, then those outside,
-    /// each longest wait first; then the rest of the view, oldest first. Unknown time zones count as awake.</summary>
+    /// each longest wait first, with askers of unknown time zone (GitHub authors not linked to a Slack user) between
+    /// the two; then the rest of the view, oldest first.</summary>
     AwakeFirst,
 
     /// <summary>Oldest question first.</summary>

@@ -195,8 +195,12 @@ public sealed class InboxWorkflowService(
         }
 
         var writes = await outbox.ListForThreadAsync(threadId, cancellationToken);
-        var sentBy = message.OutboxId is { } outboxId ? writes.FirstOrDefault(w => w.Id == outboxId)?.CreatedBy : null;
-        if (sentBy is null || !string.Equals(sentBy, actor.DisplayName, StringComparison.Ordinal))
+        var sent = message.OutboxId is { } outboxId ? writes.FirstOrDefault(w => w.Id == outboxId) : null;
+        // "Mine" by account id when both are known (two engineers may share a name), else by the name it was signed with.
+        var mine = sent is not null && (sent.CreatedByUserId is not null && actor.UserId is not null
+            ? string.Equals(sent.CreatedByUserId, actor.UserId, StringComparison.Ordinal)
+            : string.Equals(sent.CreatedBy, actor.DisplayName, StringComparison.Ordinal));
+        if (!mine)
         {
             return InboxActionResult.Refused("You can only change replies you sent from CommunitySuccess.");
         }
@@ -209,8 +213,7 @@ public sealed class InboxWorkflowService(
         return InboxActionResult.Ok(write.Id);
     }
 
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    private static string Escape(string text) => SlackText.Escape(text);
 
     private static string Duration(TimeSpan span) => span switch
     {

@@ -16,7 +16,6 @@ public static class InboxWorkspaceServiceCollectionExtensions
         services.AddSingleton<ThreadNotesService>();
         services.AddSingleton<SavedReplyService>();
         services.AddSingleton<ReplyDraftStore>();
-        services.AddSingleton<AppActorResolver>();
         return services;
     }
 }

@@ -201,8 +201,9 @@ public sealed class OnCallDirectMessageJob(
     private static string Shorten(string line)
     {
         var cut = line.Length <= 100 ? line : string.Concat(line.AsSpan(0, 99), "…");
-        // Slack would render a user's "<!channel>" or links inside our message: neutralise the control characters.
-        var safe = cut.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        // The line is Slack's wire text: read it as plain text, then escape it once, so a user's "<!channel>" or link
+        // cannot act inside our message and "R&D" does not arrive as "R&amp;D".
+        var safe = SlackText.Escape(SlackText.ToPlain(cut));
         return $"“{safe}”";
     }
 

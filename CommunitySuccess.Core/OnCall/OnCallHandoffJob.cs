@@ -61,6 +61,7 @@ public sealed class OnCallHandoffJob(
     OnCallService onCall,
     OutboxService outbox,
     IHandoffIssueCounts issueCounts,
+    InboxQueryService inbox,
     IOptionsMonitor<SlackOptions> slack,
     IOptionsMonitor<AppOptions> app,
     TimeProvider time,
@@ -134,10 +135,12 @@ public sealed class OnCallHandoffJob(
     /// <summary>The hand-off post in Slack mrkdwn.</summary>
     internal async Task<string> ComposeAsync(AppDbContext db, OnCallSnapshot snapshot, OnCallStatus status, OnCallShift shift, CancellationToken cancellationToken)
     {
-        var threads = db.Set<SupportThread>().AsNoTracking();
-        var open = await threads.CountAsync(t => t.Status == ThreadStatus.Open && !t.IsNotSupport, cancellationToken);
-        var waiting = await threads.WaitingForTeam().CountAsync(cancellationToken);
-        var followUp = await threads.CountAsync(t => t.NeedsFollowUp && !t.IsNotSupport, cancellationToken);
+        // The inbox's own counts: Slack threads and GitHub items alike, as the on-call sees them in the queue.
+        var counts = await inbox.GetCountsAsync(cancellationToken);
+        var slackOnly = await inbox.GetCountsAsync(InboxSourceFilter.Slack, cancellationToken);
+        var open = counts[InboxView.Open];
+        var waiting = counts.WaitingForTeam;
+        var followUp = counts[InboxView.NeedsFollowUp];
         var issues = await issueCounts.GetAsync(cancellationToken);
 
         var text = new StringBuilder();
@@ -159,7 +162,8 @@ public sealed class OnCallHandoffJob(
         }
 
         text.Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"• Open threads: *{open}* ({waiting} waiting for the team)\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"• Open in the inbox: *{open}* ({slackOnly[InboxView.Open]} threads, {open - slackOnly[InboxView.Open]} GitHub items; {waiting} waiting for the team)\n");
         text.Append(CultureInfo.InvariantCulture, $"• Needs follow-up: *{followUp}*\n");
         text.Append(CultureInfo.InvariantCulture, $"• Triage issues: *{Count(issues.TriageIssues)}*\n");
         text.Append(CultureInfo.InvariantCulture, $"• Ready to notify: *{Count(issues.ReadyToNotify)}*\n");

@@ -1,3 +1,4 @@
+using CommunitySuccess.Core.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,6 +11,7 @@ public static class OnCallServiceCollectionExtensions
     {
         services.AddSingleton<OnCallService>();
         services.AddSingleton<OnCallCalendarFeed>();
+        services.AddSingleton<ISlackSlashCommandHandler, OnCallSlashCommand>();
         services.AddSingleton<OnCallJobScheduler>();
         services.TryAddSingleton<IHandoffIssueCounts, UnknownHandoffIssueCounts>();
         services.AddTransient<OnCallHandoffJob>();

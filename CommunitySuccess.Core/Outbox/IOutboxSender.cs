@@ -7,6 +7,12 @@ public sealed class OutboxSendException(string message, bool retryable, TimeSpan
     public bool Retryable { get; } = retryable;
 
     public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>
+    /// Nothing was sent (held back by our own pacing): the attempt does not count towards the limit of attempts,
+    /// and the message is tried again after <see cref="RetryAfter"/>.
+    /// </summary>
+    public bool Deferred { get; init; }
 }
 
 /// <summary>Sends one kind of outbox message to Slack or GitHub.</summary>

@@ -91,7 +91,17 @@ public sealed class OutboxDispatcher(
         }
         catch (OutboxSendException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            AfterFailure(message, ex.Message, ex.Retryable, ex.RetryAfter);
+            if (ex.Deferred)
+            {
+                // Not sent at all: the attempt is given back, so pacing never uses up a message's attempts.
+                message.Attempts--;
+                message.LastError = ex.Message;
+                message.NextAttemptAt = time.GetUtcNow().UtcDateTime + (ex.RetryAfter ?? Backoff(1));
+            }
+            else
+            {
+                AfterFailure(message, ex.Message, ex.Retryable, ex.RetryAfter);
+            }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

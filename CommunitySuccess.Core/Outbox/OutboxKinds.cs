@@ -40,6 +40,7 @@ public static class GitHubOutboxKinds
     public const string Close = "github.close";
     public const string Assign = "github.assign";
     public const string CreateIssue = "github.issue.create";
+    public const string AddReaction = "github.reactions.add";
 }
 
 /// <summary>A comment on an issue; the sender appends the hidden outbox tag.</summary>
@@ -56,3 +57,6 @@ public sealed record GitHubAssignPayload(string Repository, int Number, string L
 
 /// <summary>Open an issue (from a Slack thread); the sender appends the hidden outbox tag to the body.</summary>
 public sealed record GitHubCreateIssuePayload(string Repository, string Title, string Body, IReadOnlyList<string> Labels);
+
+/// <summary>Add our account's reaction (<c>eyes</c>, …) to an issue; GitHub answers an existing one with 200, so a re-send is harmless.</summary>
+public sealed record GitHubReactionPayload(string Repository, int Number, string Content);

@@ -46,6 +46,9 @@ public sealed class OutboxMessage
     /// <summary>Who caused it (an account's display name, or "automatic").</summary>
     public string CreatedBy { get; set; } = "";
 
+    /// <summary>The signed-in account that asked for it: decides "my reply" (names can repeat); null for the app itself.</summary>
+    public string? CreatedByUserId { get; set; }
+
     /// <summary>The Slack thread this write belongs to, if any (the inbox shows its pending / sent / failed items).</summary>
     public long? ThreadId { get; set; }
 
@@ -63,6 +66,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.Property(m => m.ResultRef).HasMaxLength(64);
         builder.Property(m => m.CreatedBy).HasMaxLength(256);
+        builder.Property(m => m.CreatedByUserId).HasMaxLength(450);
         builder.Property(m => m.IssueKey).HasMaxLength(200);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.ThreadId);

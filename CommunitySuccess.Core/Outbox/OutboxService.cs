@@ -13,7 +13,8 @@ public sealed class OutboxService(IDbContextFactory<AppDbContext> dbFactory, Out
     /// Adds a write to <paramref name="db"/>, to be saved by the caller together with the domain change that
     /// caused it. Call <see cref="OutboxSignal.Notify"/> (or <see cref="Notify"/>) after saving.
     /// </summary>
-    public OutboxMessage Add<TPayload>(AppDbContext db, string kind, TPayload payload, string createdBy, long? threadId = null, string? issueKey = null)
+    public OutboxMessage Add<TPayload>(
+        AppDbContext db, string kind, TPayload payload, string createdBy, long? threadId = null, string? issueKey = null, string? createdByUserId = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var now = time.GetUtcNow().UtcDateTime;
@@ -25,6 +26,7 @@ public sealed class OutboxService(IDbContextFactory<AppDbContext> dbFactory, Out
             CreatedAt = now,
             NextAttemptAt = now,
             CreatedBy = createdBy,
+            CreatedByUserId = createdByUserId,
             ThreadId = threadId,
             IssueKey = issueKey,
         };

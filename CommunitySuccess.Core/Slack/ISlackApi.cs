@@ -46,6 +46,15 @@ public interface ISlackApi
     /// <summary><c>conversations.info</c>.</summary>
     Task<SlackConversationInfo> GetConversationInfoAsync(string channel, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>conversations.join</c>: the bot joins a public channel (scope <c>channels:join</c>). Slack refuses private
+    /// channels (<c>method_not_supported_for_channel_type</c>, or <c>channel_not_found</c> when the bot cannot see them).
+    /// </summary>
+    Task<SlackConversationInfo> JoinConversationAsync(string channel, CancellationToken cancellationToken = default);
+
+    /// <summary><c>conversations.open</c>: the id (<c>D…</c>) of the app's direct message with one person, opened if needed.</summary>
+    Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken = default);
+
     /// <summary><c>conversations.list</c>, all pages; <paramref name="types"/> as Slack takes it, e.g. <c>public_channel,private_channel</c>.</summary>
     IAsyncEnumerable<SlackConversationInfo> ListConversationsAsync(
         string types = "public_channel",

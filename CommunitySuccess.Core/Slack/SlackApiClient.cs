@@ -25,10 +25,17 @@ namespace CommunitySuccess.Core.Slack;
 public sealed partial class SlackApiClient(
     HttpClient httpClient,
     IOptionsMonitor<SlackOptions> options,
+    SlackRateBudget budget,
     TimeProvider timeProvider,
     ILogger<SlackApiClient> logger) : ISlackApi
 {
     private const int DefaultPageSize = ISlackApi.DefaultPageSize;
+
+    /// <summary>Slack's page-size ceiling for history and replies of a non-Marketplace app.</summary>
+    public const int NonMarketplacePageSize = 15;
+
+    /// <summary>The page size for history and replies under the current options.</summary>
+    private int PageSize => options.CurrentValue.NonMarketplaceApp ? NonMarketplacePageSize : DefaultPageSize;
 
     /// <summary>How many times a read waits out a 429 before it gives up.</summary>
     public const int MaxReadRetries = 5;
@@ -46,7 +53,10 @@ public sealed partial class SlackApiClient(
     public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken = default)
     {
         var response = await CallAsync<AuthTestResponse>("auth.test", CallKind.Read, Form(), cancellationToken).ConfigureAwait(false);
-        return new SlackAuthInfo(response.Url, response.Team, response.TeamId, response.UserId, response.BotId, response.User);
+        return new SlackAuthInfo(response.Url, response.Team, response.TeamId, response.UserId, response.BotId, response.User)
+        {
+            Scopes = response.OAuthScopes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
     }
 
     /// <inheritdoc />
@@ -87,7 +97,7 @@ public sealed partial class SlackApiClient(
         string? cursor = null;
         do
         {
-            var page = await GetHistoryPageAsync(channel, oldest, latest, cursor, DefaultPageSize, cancellationToken).ConfigureAwait(false);
+            var page = await GetHistoryPageAsync(channel, oldest, latest, cursor, PageSize, cancellationToken).ConfigureAwait(false);
             foreach (var message in page.Messages)
             {
                 yield return message;
@@ -120,7 +130,7 @@ public sealed partial class SlackApiClient(
                     ("channel", channel),
                     ("ts", threadTs),
                     ("cursor", cursor),
-                    ("limit", DefaultPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("limit", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     ("include_all_metadata", includeAllMetadata ? "true" : null)),
                 cancellationToken).ConfigureAwait(false);
 
@@ -146,6 +156,23 @@ public sealed partial class SlackApiClient(
         ArgumentException.ThrowIfNullOrEmpty(channel);
         var response = await CallAsync<ConversationResponse>("conversations.info", CallKind.Read, Form(("channel", channel)), cancellationToken).ConfigureAwait(false);
         return MapConversation("conversations.info", response.Channel);
+    }
+
+    /// <inheritdoc />
+    public async Task<SlackConversationInfo> JoinConversationAsync(string channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        var response = await CallAsync<ConversationResponse>("conversations.join", CallKind.Write, Form(("channel", channel)), cancellationToken).ConfigureAwait(false);
+        return MapConversation("conversations.join", response.Channel);
+    }
+
+    /// <inheritdoc />
+    public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        // Opening is idempotent (Slack answers the same D… id with already_open), so a 429 may be waited out like a read.
+        var response = await CallAsync<ConversationResponse>("conversations.open", CallKind.Read, Form(("users", userId)), cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrEmpty(response.Channel?.Id) ? throw MissingField("conversations.open", "channel.id") : response.Channel.Id;
     }
 
     /// <inheritdoc />
@@ -251,7 +278,7 @@ public sealed partial class SlackApiClient(
             Metadata = message.Metadata,
         };
 
-        var response = await CallAsync<PostMessageResponse>("chat.postMessage", CallKind.Write, () => Json(body), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync<PostMessageResponse>("chat.postMessage", CallKind.Write, () => Json(body), message.Channel, cancellationToken).ConfigureAwait(false);
         return string.IsNullOrEmpty(response.Ts) ? throw MissingField("chat.postMessage", "ts") : response.Ts;
     }
 
@@ -336,25 +363,32 @@ public sealed partial class SlackApiClient(
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> CallAsync<T>(string method, CallKind kind, Func<HttpContent> content, CancellationToken cancellationToken)
+    private Task<T> CallAsync<T>(string method, CallKind kind, Func<HttpContent> content, CancellationToken cancellationToken)
+        where T : SlackResponse =>
+        CallAsync<T>(method, kind, content, channel: null, cancellationToken);
+
+    /// <param name="channel">For methods limited per channel (<c>chat.postMessage</c>): the channel posted to.</param>
+    private async Task<T> CallAsync<T>(string method, CallKind kind, Func<HttpContent> content, string? channel, CancellationToken cancellationToken)
         where T : SlackResponse
     {
         for (var retry = 0; ; retry++)
         {
+            await budget.WaitAsync(method, channel, cancellationToken).ConfigureAwait(false);
             using var request = CreateRequest(method, content());
             using var response = await SendAsync(method, request, cancellationToken).ConfigureAwait(false);
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 var retryAfter = RetryAfter(response);
+                budget.Pause(method, channel, retryAfter);
                 if (kind == CallKind.Write || retry >= MaxReadRetries)
                 {
                     LogRateLimitedGivingUp(method, retryAfter.TotalSeconds, kind == CallKind.Write);
                     throw new SlackRateLimitedException(method, retryAfter);
                 }
 
+                // The budget holds the next attempt (and every other caller of this method) until Retry-After passed.
                 LogRateLimitedWaiting(method, retryAfter.TotalSeconds, retry + 1, MaxReadRetries);
-                await Task.Delay(retryAfter, timeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -388,7 +422,12 @@ public sealed partial class SlackApiClient(
             {
                 var error = string.IsNullOrEmpty(result.Error) ? "unknown_error" : result.Error;
                 var scopes = result.Needed is null ? "" : $" (needs scope '{result.Needed}', the token has '{result.Provided}')";
-                throw new SlackApiException(method, error, $"Slack API {method} failed: {error}{scopes}.", response.StatusCode);
+                throw new SlackApiException(method, error, $"Slack API {method} failed: {error}{scopes}.", response.StatusCode) { NeededScope = result.Needed };
+            }
+
+            if (response.Headers.TryGetValues("x-oauth-scopes", out var granted))
+            {
+                result.OAuthScopes = string.Join(',', granted);
             }
 
             return result;

@@ -40,6 +40,9 @@ public class SlackApiException : Exception
 
     /// <summary>The HTTP status, when a response came back.</summary>
     public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>For <c>missing_scope</c>: the scope Slack said the method needs.</summary>
+    public string? NeededScope { get; init; }
 }
 
 /// <summary>

@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 namespace CommunitySuccess.Core.Slack;
 
 /// <summary>Who our token is (<c>auth.test</c>): the bot's user id and bot id recognise our own messages.</summary>
-public sealed record SlackAuthInfo(string? Url, string? Team, string? TeamId, string? UserId, string? BotId, string? User);
+public sealed record SlackAuthInfo(string? Url, string? Team, string? TeamId, string? UserId, string? BotId, string? User)
+{
+    /// <summary>The bot token's scopes (Slack's <c>x-oauth-scopes</c> header); null when the answer did not say.</summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+}
 
 /// <summary>One page of <c>conversations.history</c>; <see cref="NextCursor"/> is null on the last page.</summary>
 public sealed record SlackHistoryPage(IReadOnlyList<SlackMessage> Messages, bool HasMore, string? NextCursor);

@@ -12,6 +12,10 @@ internal class SlackResponse
     public string? Needed { get; set; }
     public string? Provided { get; set; }
     public SlackResponseMetadataWire? ResponseMetadata { get; set; }
+
+    /// <summary>The token's scopes, from the <c>x-oauth-scopes</c> header Slack adds to every Web API answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? OAuthScopes { get; set; }
 }
 
 internal sealed class SlackResponseMetadataWire

@@ -16,6 +16,21 @@ public sealed class SlackChannelSyncState
     /// </summary>
     public DateTime? BackfillCompletedAt { get; set; }
 
+    /// <summary>When the backfill under way began; its window is <c>BackfillDays</c> before this, so a resumed run reads the same window.</summary>
+    public DateTime? BackfillStartedAt { get; set; }
+
+    /// <summary>
+    /// The backfill's checkpoint: every thread newer than this ts (down to <see cref="BackfillStartedAt"/>) is stored.
+    /// History is read newest first, so a restart, a failure or a 429 storm resumes below it instead of starting over.
+    /// </summary>
+    public string? BackfillCursorTs { get; set; }
+
+    /// <summary>Top-level messages the backfill has read so far.</summary>
+    public int BackfillThreadsRead { get; set; }
+
+    /// <summary>Estimated top-level messages in the whole window (from how much of it the threads read so far cover).</summary>
+    public int? BackfillEstimatedTotal { get; set; }
+
     public DateTime? LastSyncStartedAt { get; set; }
 
     public DateTime? LastSyncCompletedAt { get; set; }
@@ -23,6 +38,12 @@ public sealed class SlackChannelSyncState
     public int LastSyncThreadsChanged { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>Slack's error code of <see cref="LastError"/> (<c>not_in_channel</c>, <c>missing_scope</c>, …), to explain it in words.</summary>
+    public string? LastErrorCode { get; set; }
+
+    /// <summary>For <c>missing_scope</c>: the scope Slack named.</summary>
+    public string? LastErrorScope { get; set; }
 
     public DateTime? LastErrorAt { get; set; }
 }
@@ -36,5 +57,8 @@ public sealed class SlackChannelSyncStateConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.ChannelId).HasMaxLength(32);
         builder.Property(s => s.ChannelName).HasMaxLength(200);
         builder.Property(s => s.LastError).HasMaxLength(2000);
+        builder.Property(s => s.LastErrorCode).HasMaxLength(100);
+        builder.Property(s => s.LastErrorScope).HasMaxLength(100);
+        builder.Property(s => s.BackfillCursorTs).HasMaxLength(32);
     }
 }

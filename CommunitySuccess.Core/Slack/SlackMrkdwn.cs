@@ -235,9 +235,7 @@ public static partial class SlackMrkdwn
         return bar < 0 ? (inner, null) : (inner[..bar], inner[(bar + 1)..]);
     }
 
-    /// <summary>Slack escapes exactly three characters in message text.</summary>
-    private static string DecodeSlackEntities(string text) =>
-        text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+    private static string DecodeSlackEntities(string text) => SlackText.Decode(text);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 

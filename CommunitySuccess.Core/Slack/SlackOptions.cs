@@ -31,4 +31,16 @@ public sealed class SlackOptions
 
     /// <summary>Which recent threads each sync re-checks for changes.</summary>
     public int RecheckDays { get; set; } = 14;
+
+    /// <summary>
+    /// True for an app distributed commercially outside the Slack Marketplace, which Slack limits (since 2025) to one
+    /// <c>conversations.history</c> / <c>conversations.replies</c> call a minute and 15 messages a page.
+    /// </summary>
+    public bool NonMarketplaceApp { get; set; }
+
+    /// <summary>
+    /// How many times faster than Slack's published limits calls are paced. 1 (the default) for real Slack; the demo
+    /// sandbox and tests may run faster. Never below 1.
+    /// </summary>
+    public double RateLimitScale { get; set; } = 1;
 }

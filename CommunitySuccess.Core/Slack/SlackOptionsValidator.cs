@@ -28,6 +28,8 @@ public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOption
             $"Slack:OnCallUserGroup must be a user group id such as S0123ABCD, not '{options.OnCallUserGroup}'.");
         errors.Range("Slack:BackfillDays", options.BackfillDays, 1, 365);
         errors.Range("Slack:RecheckDays", options.RecheckDays, 1, 365);
+        errors.Require(options.RateLimitScale >= 1 && !double.IsInfinity(options.RateLimitScale),
+            $"Slack:RateLimitScale must be 1 (Slack's own limits) or more, not {options.RateLimitScale}.");
         return errors.ToResult();
     }
 

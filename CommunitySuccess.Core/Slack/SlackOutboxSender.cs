@@ -8,6 +8,8 @@ namespace CommunitySuccess.Core.Slack;
 /// Sends the outbox's Slack writes. Posts carry the outbox id in message <c>metadata</c>, so a repeated attempt
 /// first looks for an earlier post that went through (a time-out after Slack accepted it). Reactions, edits,
 /// deletions and user-group updates are idempotent by nature ("already_reacted" is a success).
+/// A direct message (a user id as the channel) goes through <c>conversations.open</c>: its <c>D…</c> channel is where
+/// the post lands and where a retry finds it (Slack refuses history of a user id).
 /// </summary>
 public sealed class SlackOutboxSender(ISlackApi slack, SlackSyncService sync, ILogger<SlackOutboxSender> logger) : IOutboxSender
 {
@@ -30,9 +32,10 @@ public sealed class SlackOutboxSender(ISlackApi slack, SlackSyncService sync, IL
         var post = OutboxService.Payload<SlackPostPayload>(message);
         try
         {
+            var channel = await ConversationOfAsync(post.Channel, cancellationToken);
             IEnumerable<SlackMessage> candidates = post.ThreadTs is { } threadTs
-                ? await slack.GetRepliesAsync(post.Channel, threadTs, includeAllMetadata: true, cancellationToken)
-                : (await slack.GetHistoryPageAsync(post.Channel, oldest: SlackTs.FromUtcDateTime(message.CreatedAt.AddMinutes(-5)),
+                ? await slack.GetRepliesAsync(channel, threadTs, includeAllMetadata: true, cancellationToken)
+                : (await slack.GetHistoryPageAsync(channel, oldest: SlackTs.FromUtcDateTime(message.CreatedAt.AddMinutes(-5)),
                     cancellationToken: cancellationToken)).Messages;
             var earlier = candidates.FirstOrDefault(m => SlackMessageKinds.OutboxIdOf(m) == message.Id)?.Ts;
             if (earlier is not null && post.ThreadTs is { } repliedTo)
@@ -96,7 +99,8 @@ public sealed class SlackOutboxSender(ISlackApi slack, SlackSyncService sync, IL
         var post = OutboxService.Payload<SlackPostPayload>(message);
         var metadata = SlackPostMessage.CreateMetadata(SlackMessageKinds.OutboxEventType,
             new Dictionary<string, string> { ["outbox_id"] = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var ts = await slack.PostMessageAsync(new SlackPostMessage(post.Channel, post.Text, post.ThreadTs, post.Username, post.IconUrl, metadata), cancellationToken);
+        var channel = await ConversationOfAsync(post.Channel, cancellationToken);
+        var ts = await slack.PostMessageAsync(new SlackPostMessage(channel, post.Text, post.ThreadTs, post.Username, post.IconUrl, metadata), cancellationToken);
         if (post.ThreadTs is { } threadTs)
         {
             await RefreshThreadAsync(post.Channel, threadTs, cancellationToken);
@@ -104,6 +108,12 @@ public sealed class SlackOutboxSender(ISlackApi slack, SlackSyncService sync, IL
 
         return ts;
     }
+
+    /// <summary>A user id (<c>U…</c>, <c>W…</c>) means the app's DM with that person: its <c>D…</c> id from <c>conversations.open</c>.</summary>
+    private async Task<string> ConversationOfAsync(string channel, CancellationToken cancellationToken) =>
+        channel.Length > 1 && channel[0] is 'U' or 'W'
+            ? await slack.OpenDirectMessageAsync(channel, cancellationToken)
+            : channel;
 
     private async Task RefreshThreadOfAsync(SlackMessageEditPayload edit, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using CommunitySuccess.Core.Observability;
+using CommunitySuccess.Core.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -33,6 +35,8 @@ public static class SlackServiceCollectionExtensions
             client.Timeout = TimeSpan.FromSeconds(30);
         });
         services.TryAddSingleton<SlackSignatureVerifier>();
+        services.AddApiCallCounting();
+        services.TryAddSingleton<SlackRateBudget>();
         return services;
     }
 }
@@ -46,8 +50,10 @@ public static class SlackSyncServiceCollectionExtensions
         services.AddSingleton<SlackSyncService>();
         services.AddSingleton<SlackEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackEventProcessor>());
+        services.AddSlackSocketMode();
         services.AddSingleton<CommunitySuccess.Core.Outbox.IOutboxSender, SlackOutboxSender>();
         services.AddTransient<SyncSlackJob>();
+        services.AddSingleton<CommunitySuccess.Core.Setup.ISetupCheck, SlackSetupCheck>();
         return services;
     }
 }

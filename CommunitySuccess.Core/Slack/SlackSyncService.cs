@@ -7,6 +7,17 @@ using Microsoft.Extensions.Options;
 
 namespace CommunitySuccess.Core.Slack;
 
+/// <summary>One support channel's first backfill, for the progress bar on /settings.</summary>
+/// <param name="EstimatedTotal">Null until the first history page gave an estimate.</param>
+/// <param name="TimeLeft">At Slack's pace for <c>conversations.replies</c> (one call per thread with replies, at most); null when unknown.</param>
+/// <param name="LastError">The last run's error in words with its fix; null when it went well.</param>
+public sealed record SlackBackfillProgress(
+    SlackChannelLabel Channel, bool Started, bool Completed, int ThreadsRead, int? EstimatedTotal, TimeSpan? TimeLeft, SlackProblem? LastError)
+{
+    /// <summary>0–100 for the bar.</summary>
+    public double Percent => Completed ? 100 : EstimatedTotal is > 0 and var total ? Math.Min(99, 100.0 * ThreadsRead / total) : 0;
+}
+
 /// <summary>The outcome of one sync run.</summary>
 public sealed record SlackSyncSummary(bool Ran, int ThreadsChanged, IReadOnlyList<string> Errors)
 {
@@ -18,6 +29,12 @@ public sealed record SlackSyncSummary(bool Ran, int ThreadsChanged, IReadOnlyLis
 /// recheck window (the backfill window until one backfill completed), then <c>conversations.replies</c> only for
 /// threads that are new or whose reply count, latest reply or reactions changed. Never two runs at once.
 /// </summary>
+/// <remarks>
+/// A first backfill under Slack's limits takes a while (one <c>conversations.replies</c> per thread with replies at
+/// Tier 3's 50 a minute): every call waits its turn in <see cref="SlackRateBudget"/>, and after each history page the
+/// run checkpoints (<see cref="SlackChannelSyncState.BackfillCursorTs"/>) so that the next run resumes below it.
+/// A public channel the bot is not in is joined (<c>conversations.join</c>).
+/// </remarks>
 public sealed class SlackSyncService(
     ISlackApi slack,
     ThreadIngestService ingest,
@@ -25,6 +42,7 @@ public sealed class SlackSyncService(
     TeamService team,
     IDbContextFactory<AppDbContext> dbFactory,
     IOptionsMonitor<SlackOptions> options,
+    SlackRateBudget budget,
     TimeProvider time,
     ILogger<SlackSyncService> logger)
 {
@@ -111,34 +129,140 @@ public sealed class SlackSyncService(
         var now = time.GetUtcNow().UtcDateTime;
         var state = await MarkStartedAsync(channelId, now, cancellationToken);
         var backfilling = state.BackfillCompletedAt is null;
-        var windowStart = WindowStart(state, backfilling, now, options.CurrentValue);
+        var windowStart = backfilling
+            ? state.BackfillStartedAt!.Value.AddDays(-options.CurrentValue.BackfillDays)
+            : WindowStart(state, backfilling, now, options.CurrentValue);
         var oldest = SlackTs.FromUtcDateTime(windowStart);
+
+        // A resumed backfill reads below its checkpoint only; what lies above it is stored.
+        var latest = backfilling ? state.BackfillCursorTs : null;
+        var listedUpTo = latest is not null && SlackTs.TryToUtcDateTime(latest, out var cursorTime) && cursorTime < now ? cursorTime : now;
         var changed = 0;
         try
         {
+            if (state.ChannelName is null || state.LastErrorCode is "not_in_channel" or "channel_not_found")
+            {
+                await EnsureMemberAsync(channelId, cancellationToken);
+            }
+
             var batch = new List<SlackMessage>(BatchSize);
             var listed = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var message in slack.GetHistoryAsync(channelId, oldest, cancellationToken: cancellationToken))
+            if (backfilling && latest is not null && state.BackfillStartedAt is { } backfillStart)
             {
-                listed.Add(message.Ts);
-                batch.Add(message);
-                if (batch.Count == BatchSize)
+                // A resumed backfill first reads what was posted since it began (the app may have been down), so
+                // today's questions do not wait for the older part of the window.
+                var since = SlackTs.FromUtcDateTime(backfillStart.Subtract(CatchUpMargin));
+                await foreach (var message in slack.GetHistoryAsync(channelId, since, cancellationToken: cancellationToken))
                 {
+                    batch.Add(message);
+                    if (batch.Count == BatchSize)
+                    {
+                        changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+                        batch.Clear();
+                    }
+                }
+
+                changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+                batch.Clear();
+            }
+
+            if (backfilling)
+            {
+                // A backfill lists its window first (200 a call, cheap next to one replies call per thread), so the
+                // progress bar knows the total; then it reads threads newest first, checkpointing after each batch.
+                var pending = new List<SlackMessage>();
+                await foreach (var message in slack.GetHistoryAsync(channelId, oldest, latest, cancellationToken: cancellationToken))
+                {
+                    listed.Add(message.Ts);
+                    pending.Add(message);
+                }
+
+                await SetEstimateAsync(channelId, pending.Count, cancellationToken);
+                foreach (var chunk in pending.Chunk(BatchSize))
+                {
+                    batch.AddRange(chunk);
                     changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+                    await CheckpointAsync(channelId, batch, cancellationToken);
                     batch.Clear();
                 }
             }
+            else
+            {
+                await foreach (var message in slack.GetHistoryAsync(channelId, oldest, latest, cancellationToken: cancellationToken))
+                {
+                    listed.Add(message.Ts);
+                    batch.Add(message);
+                    if (batch.Count == BatchSize)
+                    {
+                        changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+                        batch.Clear();
+                    }
+                }
 
-            changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
-            changed += await MarkVanishedAsync(channelId, listed, windowStart, now, directory, cancellationToken);
+                changed += await SyncBatchAsync(channelId, batch, directory, cancellationToken);
+            }
+
+            changed += await MarkVanishedAsync(channelId, listed, windowStart, listedUpTo, directory, cancellationToken);
             await MarkCompletedAsync(channelId, backfilling, changed, cancellationToken);
+            logger.LogInformation("Slack sync of {Channel}: {Listed} messages listed, {Changed} threads changed{Backfill}", channelId, listed.Count, changed, backfilling ? " (backfill completed)" : "");
             return changed;
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
         {
-            await MarkFailedAsync(channelId, ex.Message, CancellationToken.None);
+            await MarkFailedAsync(channelId, ex, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Learns the channel's name and makes sure the bot is in it: a public channel it is not in is joined
+    /// (scope <c>channels:join</c>); a private one answers <c>channel_not_found</c> until someone invites the bot.
+    /// </summary>
+    private async Task EnsureMemberAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var info = await slack.GetConversationInfoAsync(channelId, cancellationToken);
+        if (!info.IsMember)
+        {
+            info = info.IsPrivate
+                ? throw new SlackApiException("conversations.info", "channel_not_found", $"The bot is not in the private channel {channelId}.")
+                : await slack.JoinConversationAsync(channelId, cancellationToken);
+            logger.LogInformation("Joined Slack channel #{Name} ({Channel})", info.Name, channelId);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var state = await db.Set<SlackChannelSyncState>().FindAsync([channelId], cancellationToken);
+        if (state is not null && info.Name is not null)
+        {
+            state.ChannelName = info.Name;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The backfill's total: what earlier runs read plus what this run listed below the checkpoint.</summary>
+    private async Task SetEstimateAsync(string channelId, int listed, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var state = await db.Set<SlackChannelSyncState>().FindAsync([channelId], cancellationToken);
+        if (state is not null)
+        {
+            state.BackfillEstimatedTotal = state.BackfillThreadsRead + listed;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Everything in the batch is stored: the backfill resumes below its oldest message.</summary>
+    private async Task CheckpointAsync(string channelId, List<SlackMessage> batch, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var state = await db.Set<SlackChannelSyncState>().FindAsync([channelId], cancellationToken);
+        if (state is null)
+        {
+            return;
+        }
+
+        state.BackfillCursorTs = batch[^1].Ts;
+        state.BackfillThreadsRead += batch.Count;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -265,6 +389,11 @@ public sealed class SlackSyncService(
         }
 
         state.LastSyncStartedAt = now;
+        if (state.BackfillCompletedAt is null)
+        {
+            state.BackfillStartedAt ??= now;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return state;
     }
@@ -283,17 +412,22 @@ public sealed class SlackSyncService(
         if (backfilled)
         {
             state.BackfillCompletedAt = now;
+            state.BackfillCursorTs = null;
+            state.BackfillEstimatedTotal = state.BackfillThreadsRead;
         }
 
         state.LastSyncCompletedAt = now;
         state.LastSyncThreadsChanged = changed;
         state.LastError = null;
         state.LastErrorAt = null;
+        state.LastErrorCode = null;
+        state.LastErrorScope = null;
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task MarkFailedAsync(string channelId, string error, CancellationToken cancellationToken)
+    private async Task MarkFailedAsync(string channelId, Exception ex, CancellationToken cancellationToken)
     {
+        var error = ex.Message;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await db.Set<SlackChannelSyncState>().FindAsync([channelId], cancellationToken);
         if (state is null)
@@ -302,8 +436,46 @@ public sealed class SlackSyncService(
         }
 
         state.LastError = error.Length > 2000 ? error[..2000] : error;
+        state.LastErrorCode = ex switch
+        {
+            SlackRateLimitedException => "ratelimited",
+            SlackApiException api => api.Error.Length > 100 ? api.Error[..100] : api.Error,
+            _ => "request_failed",
+        };
+        state.LastErrorScope = (ex as SlackApiException)?.NeededScope;
         state.LastErrorAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Per support channel: how far its first backfill got (threads read of an estimated total, the time left at the
+    /// paced rate of <c>conversations.replies</c>) and its last error in words with the fix.
+    /// </summary>
+    public async Task<IReadOnlyList<SlackBackfillProgress>> GetBackfillProgressAsync(CancellationToken cancellationToken)
+    {
+        var states = (await GetChannelStatesAsync(cancellationToken)).ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
+        var botName = SlackSetupAdvice.DefaultBotName;
+        return [.. options.CurrentValue.SupportChannels.Select(id =>
+        {
+            var state = states.GetValueOrDefault(id);
+            var label = new SlackChannelLabel(id, state?.ChannelName);
+            if (state is null)
+            {
+                return new SlackBackfillProgress(label, false, false, 0, null, null, null);
+            }
+
+            var done = state.BackfillCompletedAt is not null;
+            var remaining = state.BackfillEstimatedTotal is { } total ? Math.Max(0, total - state.BackfillThreadsRead) : (int?)null;
+            var problem = state.LastErrorCode is { } code ? SlackSetupAdvice.Describe(code, state.LastErrorScope, label, botName) : null;
+            return new SlackBackfillProgress(
+                label,
+                Started: state.BackfillStartedAt is not null,
+                done,
+                state.BackfillThreadsRead,
+                done ? state.BackfillThreadsRead : state.BackfillEstimatedTotal,
+                done ? TimeSpan.Zero : remaining is { } left ? budget.TimeFor("conversations.replies", left) : null,
+                problem);
+        })];
     }
 
     /// <summary>Per-channel health for the settings page.</summary>

@@ -53,6 +53,7 @@ public static partial class GitHubApi
         MapRepo("POST", "/issues/{number:int}/assignees", AddAssignees);
         MapRepo("GET", "/issues/{number:int}/comments", ListIssueComments);
         MapRepo("POST", "/issues/{number:int}/comments", CreateComment);
+        MapRepo("POST", "/issues/{number:int}/reactions", CreateIssueReaction);
         MapRepo("GET", "/issues/{number:int}/labels", ListIssueLabels);
         MapRepo("POST", "/issues/{number:int}/labels", AddIssueLabels);
         MapRepo("PUT", "/issues/{number:int}/labels", SetIssueLabels);
@@ -115,6 +116,11 @@ public static partial class GitHubApi
             {
                 result = new GitHubApiResult(StatusCodes.Status401Unauthorized, new GitHubApiException(401, "Requires authentication", DocsRoot).Body);
             }
+            else if (state.Policies.Refuse(request.Method, apiPath, now, requestId) is { } refusal)
+            {
+                refused = true;
+                result = refusal;
+            }
             else if (counts && bucket.Read(now).Remaining == 0)
             {
                 refused = true;
@@ -133,6 +139,16 @@ public static partial class GitHubApi
             }
 
             status = result.Status;
+            if (!refused)
+            {
+                state.Policies.Created(request.Method, apiPath, status, now);
+            }
+
+            foreach (var (name, value) in result.Headers)
+            {
+                headers[name] = value;
+            }
+
             if (result.Body is not null)
             {
                 body = Encoding.UTF8.GetBytes(GitHubJson.Serialize(result.Body));
@@ -178,7 +194,7 @@ public static partial class GitHubApi
                 headers["Location"] = location;
             }
 
-            if (fault?.Kind == GitHubFaultKind.SecondaryRateLimit)
+            if (fault is { Kind: GitHubFaultKind.SecondaryRateLimit } && fault.Duration >= TimeSpan.Zero)
             {
                 headers["Retry-After"] = ((int)fault.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             }
@@ -194,8 +210,9 @@ public static partial class GitHubApi
         response.Headers["X-GitHub-Request-Id"] = requestId;
         response.Headers["X-GitHub-Media-Type"] = "github.v3; format=json";
         response.Headers["X-GitHub-Api-Version-Selected"] = "2022-11-28";
-        if (user is not null)
+        if (user is not null && state.Policies.FineGrained is null)
         {
+            // Only classic tokens have scopes; GitHub sends fine-grained tokens no X-OAuth-Scopes.
             response.Headers["X-OAuth-Scopes"] = "repo, read:org";
             response.Headers["X-Accepted-OAuth-Scopes"] = "repo";
         }
@@ -300,14 +317,7 @@ public static partial class GitHubApi
     private static GitHubApiResult FaultResult(GitHubFaultDecision fault, GhUser? user, string requestId) => fault.Kind switch
     {
         GitHubFaultKind.PrimaryRateLimit => PrimaryRateLimitResult(user),
-        GitHubFaultKind.SecondaryRateLimit => new GitHubApiResult(
-            StatusCodes.Status429TooManyRequests,
-            new JsonObject
-            {
-                ["message"] = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
-                    + $"If you reach out to GitHub Support for help, please include the request ID {requestId}.",
-                ["documentation_url"] = RateLimitDoc + "#about-secondary-rate-limits",
-            }),
+        GitHubFaultKind.SecondaryRateLimit => GitHubPolicies.SecondaryLimit(fault.StatusCode, requestId),
         _ => new GitHubApiResult(fault.StatusCode, new JsonObject { ["message"] = "Server Error" }),
     };
 

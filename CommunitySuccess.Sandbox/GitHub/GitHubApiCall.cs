@@ -76,6 +76,9 @@ internal sealed class GitHubApiCall(GitHubState state, HttpContext http, GhUser?
 /// <summary>What a handler answers; the pipeline adds headers, ETag and rate-limit accounting.</summary>
 internal sealed record GitHubApiResult(int Status, JsonNode? Body)
 {
+    /// <summary>Headers particular to this answer (e.g. <c>X-Accepted-GitHub-Permissions</c>).</summary>
+    public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
     public string? Link { get; init; }
 
     public DateTimeOffset? LastModified { get; init; }

@@ -107,6 +107,9 @@ internal sealed class GhIssue
 
     public Dictionary<string, int> Reactions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Reactions made through the API, one per user and content (GitHub keeps one of each).</summary>
+    public List<GhReaction> ReactedBy { get; } = [];
+
     /// <summary>Set when this issue is a pull request.</summary>
     public GhPullRequest? Pull { get; init; }
 
@@ -206,3 +209,6 @@ internal sealed class GhRelease
 
     public DateTimeOffset? PublishedAt { get; init; }
 }
+
+/// <summary>One user's reaction on an issue.</summary>
+internal sealed record GhReaction(long Id, long UserId, string Content, DateTimeOffset CreatedAt);

@@ -14,9 +14,20 @@ public sealed class GitHubFaults
     public void PrimaryRateLimit(int count = 1, string? pathPrefix = null) =>
         Add(new Fault(GitHubFaultKind.PrimaryRateLimit, count, pathPrefix, TimeSpan.Zero, 403));
 
-    /// <summary>Secondary rate limit: 429 with <c>Retry-After</c> seconds and GitHub's secondary-limit message.</summary>
-    public void SecondaryRateLimit(int count = 1, int retryAfterSeconds = 60, string? pathPrefix = null) =>
-        Add(new Fault(GitHubFaultKind.SecondaryRateLimit, count, pathPrefix, TimeSpan.FromSeconds(retryAfterSeconds), 429));
+    /// <summary>
+    /// Secondary rate limit with GitHub's secondary-limit message: 429 or 403 (<paramref name="statusCode"/>; GitHub
+    /// sends both), with <c>Retry-After</c> seconds, or without it when <paramref name="retryAfterSeconds"/> is null
+    /// (GitHub often names no wait).
+    /// </summary>
+    public void SecondaryRateLimit(int count = 1, int? retryAfterSeconds = 60, string? pathPrefix = null, int statusCode = 429)
+    {
+        if (statusCode is not (403 or 429))
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "GitHub answers a secondary rate limit with 403 or 429.");
+        }
+
+        Add(new Fault(GitHubFaultKind.SecondaryRateLimit, count, pathPrefix, TimeSpan.FromSeconds(retryAfterSeconds ?? -1), statusCode));
+    }
 
     /// <summary>A server error (500 by default; 502 and 503 also happen on GitHub).</summary>
     public void ServerError(int count = 1, string? pathPrefix = null, int statusCode = 500) =>

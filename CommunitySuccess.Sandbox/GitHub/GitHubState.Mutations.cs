@@ -174,6 +174,20 @@ public sealed partial class GitHubState
         }
     }
 
+    /// <summary>A user's reaction on an issue through the API: the existing one when they already reacted so.</summary>
+    internal (GhReaction Reaction, bool Created) ReactCore(GhIssue issue, GhUser user, string content, DateTimeOffset now)
+    {
+        if (issue.ReactedBy.FirstOrDefault(r => r.UserId == user.Id && r.Content == content) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        var reaction = new GhReaction(_nextReactionId++, user.Id, content, now);
+        issue.ReactedBy.Add(reaction);
+        issue.Reactions[content] = issue.Reactions.GetValueOrDefault(content) + 1;
+        return (reaction, true);
+    }
+
     /// <summary>Publishes a release now; sends <c>release.published</c>.</summary>
     /// <returns>The release id.</returns>
     public long PublishRelease(string owner, string repo, string tag, string? name, string? body, string? authorLogin = null)

@@ -42,6 +42,7 @@ public sealed partial class GitHubState
     private long _nextIssueId = 2_147_483_600;
     private long _nextPullId = 1_912_456_700;
     private long _nextCommentId = 2_147_483_500;
+    private long _nextReactionId = 1_300_000_000;
     private long _nextReviewId = 1_834_220_100;
     private long _nextReleaseId = 172_286_832;
     private long _nextLabelId = 4_341_276_760;
@@ -74,6 +75,9 @@ public sealed partial class GitHubState
 
     /// <summary>Fault switches for the next requests.</summary>
     public GitHubFaults Faults { get; } = new();
+
+    /// <summary>GitHub's standing refusals: content-creation limits, fine-grained token permissions, deleted issues.</summary>
+    public GitHubPolicies Policies { get; } = new();
 
     /// <summary>Where changes are delivered as webhooks; null sends nothing.</summary>
     public GitHubWebhookSender? WebhookTarget { get; set; }

@@ -44,9 +44,7 @@ internal static class SlackApiEndpoints
         switch (fault?.Kind)
         {
             case SlackFaultKind.RateLimit:
-                workspace.RecordCall(method, parameters, "http_429");
-                context.Response.Headers.RetryAfter = ((int)fault.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await WriteAsync(context, StatusCodes.Status429TooManyRequests, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }).ConfigureAwait(false);
+                await RateLimitedAsync(context, workspace, method, parameters, (int)fault.Duration.TotalSeconds).ConfigureAwait(false);
                 return;
             case SlackFaultKind.ServerError:
                 workspace.RecordCall(method, parameters, $"http_{fault.StatusCode}");
@@ -67,6 +65,11 @@ internal static class SlackApiEndpoints
         {
             body = new JsonObject { ["ok"] = false, ["error"] = "invalid_auth" };
         }
+        else if (workspace.TakeRateLimit(method, parameters) is { } retryAfter)
+        {
+            await RateLimitedAsync(context, workspace, method, parameters, retryAfter).ConfigureAwait(false);
+            return;
+        }
         else
         {
             try
@@ -80,12 +83,25 @@ internal static class SlackApiEndpoints
         }
 
         workspace.RecordCall(method, parameters, body["ok"]!.GetValue<bool>() ? "ok" : (string)body["error"]!);
+        if (body["error"] is null || (string?)body["error"] is not ("not_authed" or "invalid_auth"))
+        {
+            // Slack names the token's scopes on every answer to an authenticated call.
+            context.Response.Headers["x-oauth-scopes"] = string.Join(',', workspace.BotScopes);
+        }
         if (fault?.Kind == SlackFaultKind.DelayAfter && !await DelayAsync(fault.Duration, aborted).ConfigureAwait(false))
         {
             return;
         }
 
         await WriteAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
+    }
+
+    /// <summary>Slack's answer over a limit: HTTP 429, <c>Retry-After</c> in seconds, <c>{"ok":false,"error":"ratelimited"}</c>.</summary>
+    private static Task RateLimitedAsync(HttpContext context, SlackWorkspace workspace, string method, SlackApiParameters parameters, int retryAfterSeconds)
+    {
+        workspace.RecordCall(method, parameters, "http_429");
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return WriteAsync(context, StatusCodes.Status429TooManyRequests, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" });
     }
 
     private static string? BearerToken(HttpRequest request)
@@ -97,6 +113,12 @@ internal static class SlackApiEndpoints
     private static JsonObject Error(SlackApiException ex)
     {
         var json = new JsonObject { ["ok"] = false, ["error"] = ex.Error };
+        if (ex.Needed is not null)
+        {
+            json["needed"] = ex.Needed;
+            json["provided"] = ex.Provided ?? "";
+        }
+
         if (ex.Detail is not null)
         {
             json["response_metadata"] = new JsonObject { ["messages"] = new JsonArray(ex.Detail) };

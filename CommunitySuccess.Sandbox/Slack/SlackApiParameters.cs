@@ -148,4 +148,10 @@ internal sealed class SlackApiException(string error, string? detail = null) : E
 {
     public string Error { get; } = error;
     public string? Detail { get; } = detail;
+
+    /// <summary>For <c>missing_scope</c>: the scope the method needs.</summary>
+    public string? Needed { get; init; }
+
+    /// <summary>For <c>missing_scope</c>: the token's scopes, comma-separated.</summary>
+    public string? Provided { get; init; }
 }

@@ -8,6 +8,7 @@ public sealed class SlackFaults
 {
     private readonly Lock _gate = new();
     private readonly List<Fault> _faults = [];
+    private int _lostAcks;
 
     /// <summary>The next <paramref name="count"/> calls (of <paramref name="method"/>, or any) answer HTTP 429 with <c>Retry-After</c> and <c>{"ok":false,"error":"ratelimited"}</c>.</summary>
     public void RateLimitNext(int count, int retryAfterSeconds = 1, string? method = null) =>
@@ -25,6 +26,33 @@ public sealed class SlackFaults
     public void DelayAnswerNext(int count, TimeSpan delay, string? method = null) =>
         Add(new Fault(SlackFaultKind.DelayAfter, count, method, delay, 200));
 
+    /// <summary>
+    /// The app's next <paramref name="count"/> Events API acknowledgements are lost on the way back (a proxy, a slow
+    /// network): Slack counts each as an <c>http_timeout</c> and retries the delivery, as it does after 3 seconds.
+    /// </summary>
+    public void LoseEventAcknowledgements(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        Interlocked.Add(ref _lostAcks, count);
+    }
+
+    internal bool TakeLostAcknowledgement()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _lostAcks);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _lostAcks, current - 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
     /// <summary>Disarms every switch.</summary>
     public void Clear()
     {
@@ -32,6 +60,8 @@ public sealed class SlackFaults
         {
             _faults.Clear();
         }
+
+        Volatile.Write(ref _lostAcks, 0);
     }
 
     internal SlackFaultDecision? Take(string method)

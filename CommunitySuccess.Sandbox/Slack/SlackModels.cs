@@ -36,7 +36,7 @@ public sealed record SlackUser
 }
 
 /// <summary>A public channel.</summary>
-public sealed record SlackChannel(string Id, string Name, string Topic = "", string Purpose = "", bool IsGeneral = false);
+public sealed record SlackChannel(string Id, string Name, string Topic = "", string Purpose = "", bool IsGeneral = false, bool IsPrivate = false);
 
 /// <summary>A member of the demo support team, for the app to seed its own team list from.</summary>
 public sealed record DemoTeamMember(string Name, string Email, string SlackUserId, string TimeZone, string GitHubLogin);
@@ -118,7 +118,10 @@ public sealed record SlackApiCall(string Method, IReadOnlyDictionary<string, str
 
 /// <summary>One Events API callback the sandbox tried to deliver.</summary>
 /// <param name="StatusCode">The receiver's HTTP status; null when it could not be reached.</param>
-public sealed record SlackEventDelivery(string EventId, string EventType, string Body, int? StatusCode, string? Error)
+/// <param name="RetryNum">0 for the first attempt; 1–3 for Slack's retries (sent as <c>X-Slack-Retry-Num</c>).</param>
+/// <param name="RetryReason">Why the attempt before failed (<c>X-Slack-Retry-Reason</c>: <c>http_timeout</c>, <c>http_error</c>, <c>connection_failed</c>).</param>
+public sealed record SlackEventDelivery(string EventId, string EventType, string Body, int? StatusCode, string? Error, int RetryNum = 0, string? RetryReason = null)
 {
-    public bool Delivered => StatusCode is >= 200 and < 300;
+    /// <summary>Answered 2xx within Slack's 3 seconds.</summary>
+    public bool Delivered => StatusCode is >= 200 and < 300 && Error is null;
 }

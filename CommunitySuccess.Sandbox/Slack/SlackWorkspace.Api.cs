@@ -12,18 +12,26 @@ public sealed partial class SlackWorkspace
     internal static bool IsKnownMethod(string method) => method is
         "auth.test" or "conversations.history" or "conversations.replies" or "conversations.info" or "users.info" or
         "chat.postMessage" or "chat.update" or "chat.delete" or "chat.getPermalink" or
-        "reactions.add" or "reactions.remove" or "usergroups.users.update";
+        "reactions.add" or "reactions.remove" or "usergroups.users.update" or
+        "team.info" or "conversations.join" or "conversations.open";
+
+    /// <summary>Takes one call from the method's allowance; the seconds to wait when it is used up.</summary>
+    internal int? TakeRateLimit(string method, SlackApiParameters p) => _limiter.TryTake(method, p["channel"]);
 
     internal JsonObject Invoke(string method, SlackApiParameters p)
     {
         lock (_gate)
         {
+            RequireScopes(method, p);
             return method switch
             {
                 "auth.test" => AuthTest(),
+                "team.info" => TeamInfo(),
+                "conversations.join" => ConversationsJoin(p),
+                "conversations.open" => ConversationsOpen(p),
                 "conversations.history" => ConversationsHistory(p),
                 "conversations.replies" => ConversationsReplies(p),
-                "conversations.info" => Ok(new JsonObject { ["channel"] = RenderChannel(ChannelArgument(p, "channel")) }),
+                "conversations.info" => Ok(new JsonObject { ["channel"] = RenderChannel(VisibleChannelArgument(p, "channel")) }),
                 "users.info" => UsersInfo(p),
                 "chat.postMessage" => ChatPostMessage(p),
                 "chat.update" => ChatUpdate(p),
@@ -74,14 +82,152 @@ public sealed partial class SlackWorkspace
         return _channels.TryGetValue(id, out var channel) ? channel : throw new SlackApiException("channel_not_found");
     }
 
+    /// <summary>A channel the bot may see: public ones always, private ones and DMs only as a member (else <c>channel_not_found</c>, as Slack hides them).</summary>
+    private ChannelState VisibleChannelArgument(SlackApiParameters p, string name)
+    {
+        var channel = ChannelArgument(p, name);
+        return channel.Info.IsPrivate && !channel.BotIsMember ? throw new SlackApiException("channel_not_found") : channel;
+    }
+
+    /// <summary>A channel the bot is in.</summary>
+    private ChannelState MemberChannelArgument(SlackApiParameters p, string name)
+    {
+        var channel = ChannelArgument(p, name);
+        RequireMember(channel);
+        return channel;
+    }
+
+    /// <summary>Slack answers <c>not_in_channel</c> for a public channel the bot was not invited to, and hides a private one (<c>channel_not_found</c>).</summary>
+    private static void RequireMember(ChannelState channel)
+    {
+        if (!channel.BotIsMember)
+        {
+            throw new SlackApiException(channel.Info.IsPrivate ? "channel_not_found" : "not_in_channel");
+        }
+    }
+
+    /// <summary>The bot scope each method's reference page names (for conversation methods, by the kind of conversation).</summary>
+    private void RequireScopes(string method, SlackApiParameters p)
+    {
+        var kind = p["channel"] is { } id && _channels.TryGetValue(id, out var target)
+            ? target.IsIm ? "im" : target.Info.IsPrivate ? "groups" : "channels"
+            : "channels";
+        var needed = method switch
+        {
+            "conversations.history" or "conversations.replies" => $"{kind}:history",
+            "conversations.info" => $"{kind}:read",
+            "conversations.join" => "channels:join",
+            "conversations.open" => "im:write",
+            "users.info" => "users:read",
+            "team.info" => "team:read",
+            "chat.postMessage" or "chat.update" or "chat.delete" => "chat:write",
+            "reactions.add" or "reactions.remove" => "reactions:write",
+            "usergroups.users.update" => "usergroups:write",
+            _ => null,
+        };
+        if (needed is not null && !_scopes.Contains(needed))
+        {
+            throw new SlackApiException("missing_scope") { Needed = needed, Provided = string.Join(',', _scopes.Order(StringComparer.Ordinal)) };
+        }
+    }
+
+    private JsonObject TeamInfo() => Ok(new JsonObject
+    {
+        ["team"] = new JsonObject
+        {
+            ["id"] = TeamId,
+            ["name"] = TeamName,
+            ["url"] = TeamUrl.ToString(),
+            ["domain"] = TeamUrl.Host.Split('.')[0],
+            ["email_domain"] = "",
+            ["icon"] = new JsonObject
+            {
+                ["image_default"] = true,
+                ["image_34"] = "https://a.slack-edge.com/80588/img/avatars-teams/ava_0001-34.png",
+                ["image_44"] = "https://a.slack-edge.com/80588/img/avatars-teams/ava_0001-44.png",
+                ["image_68"] = "https://a.slack-edge.com/80588/img/avatars-teams/ava_0001-68.png",
+                ["image_88"] = "https://a.slack-edge.com/80588/img/avatars-teams/ava_0001-88.png",
+                ["image_102"] = "https://a.slack-edge.com/80588/img/avatars-teams/ava_0001-102.png",
+                ["image_132"] = "https://a.slack-edge.com/80588/img/avatars-teams/ava_0001-132.png",
+                ["image_230"] = "https://a.slack-edge.com/80588/img/avatars-teams/ava_0001-230.png",
+            },
+            ["avatar_base_url"] = "https://ca.slack-edge.com/",
+            ["is_verified"] = false,
+            ["lob_sales_home_enabled"] = false,
+        },
+    });
+
+    /// <summary>
+    /// Public channels only (<c>method_not_supported_for_channel_type</c> otherwise); a second join succeeds with the
+    /// <c>already_in_channel</c> warning, as the method's reference shows.
+    /// </summary>
+    private JsonObject ConversationsJoin(SlackApiParameters p)
+    {
+        var channel = VisibleChannelArgument(p, "channel");
+        if (channel.Info.IsPrivate || channel.IsIm)
+        {
+            throw new SlackApiException("method_not_supported_for_channel_type");
+        }
+
+        var already = channel.BotIsMember;
+        channel.BotIsMember = true;
+        var json = new JsonObject { ["channel"] = RenderChannel(channel) };
+        if (already)
+        {
+            json["warning"] = "already_in_channel";
+            json["response_metadata"] = new JsonObject { ["warnings"] = new JsonArray("already_in_channel") };
+        }
+
+        return Ok(json);
+    }
+
+    /// <summary>Opens (or finds) the app's DM with one person: <c>users</c> names them; the answer carries the <c>D…</c> id.</summary>
+    private JsonObject ConversationsOpen(SlackApiParameters p)
+    {
+        var users = (p["users"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (p["channel"] is { } channelId)
+        {
+            return _channels.TryGetValue(channelId, out var existing) && existing.IsIm
+                ? Ok(new JsonObject { ["no_op"] = true, ["already_open"] = true, ["channel"] = new JsonObject { ["id"] = channelId } })
+                : throw new SlackApiException("channel_not_found");
+        }
+
+        if (users.Length == 0)
+        {
+            throw new SlackApiException("users_list_not_supplied");
+        }
+
+        if (users.Length > 1)
+        {
+            // Group DMs (mpim) are not part of this sandbox.
+            throw new SlackApiException("not_enough_users");
+        }
+
+        if (!_users.TryGetValue(users[0], out var user) || user.Deleted)
+        {
+            throw new SlackApiException("user_not_found");
+        }
+
+        var already = _channels.ContainsKey(DirectMessageChannelId(users[0]));
+        var channel = DirectMessageChannel(users[0]) ?? throw new SlackApiException("cannot_dm_bot");
+        var json = new JsonObject { ["channel"] = new JsonObject { ["id"] = channel.Info.Id } };
+        if (already)
+        {
+            json["no_op"] = true;
+            json["already_open"] = true;
+        }
+
+        return Ok(json);
+    }
+
     /// <summary>
     /// Newest first, top-level messages and thread broadcasts only, paged downwards with <c>cursor</c>;
     /// <c>oldest</c>/<c>latest</c> bound the range, exclusive unless <c>inclusive</c>.
     /// </summary>
     private JsonObject ConversationsHistory(SlackApiParameters p)
     {
-        var channel = ChannelArgument(p, "channel");
-        var limit = p.Limit(100, 999);
+        var channel = MemberChannelArgument(p, "channel");
+        var limit = RateLimits.NonMarketplace ? p.Limit(SlackRateLimits.NonMarketplacePageLimit, SlackRateLimits.NonMarketplacePageLimit) : p.Limit(100, 999);
         var (lower, upper) = TimeRange(p);
         if (p.Cursor() is { } cursor)
         {
@@ -109,7 +255,7 @@ public sealed partial class SlackWorkspace
     /// </summary>
     private JsonObject ConversationsReplies(SlackApiParameters p)
     {
-        var channel = ChannelArgument(p, "channel");
+        var channel = MemberChannelArgument(p, "channel");
         var tsText = p.Required("ts");
         if (!SlackTs.TryParse(tsText, out var ts) || !channel.Messages.TryGetValue(ts, out var message))
         {
@@ -122,7 +268,7 @@ public sealed partial class SlackWorkspace
             throw new SlackApiException("thread_not_found");
         }
 
-        var limit = p.Limit(1000, 1000);
+        var limit = RateLimits.NonMarketplace ? p.Limit(SlackRateLimits.NonMarketplacePageLimit, SlackRateLimits.NonMarketplacePageLimit) : p.Limit(1000, 1000);
         var (lower, upper) = TimeRange(p);
         if (p.Cursor() is { } cursor)
         {
@@ -190,6 +336,7 @@ public sealed partial class SlackWorkspace
             ?? _channels.Values.FirstOrDefault(c => c.Info.Name == target.TrimStart('#'))
             ?? DirectMessageChannel(target)
             ?? throw new SlackApiException("channel_not_found");
+        RequireMember(channel);
 
         var blocks = BlocksArgument(p);
         var text = p["text"] ?? "";
@@ -244,7 +391,7 @@ public sealed partial class SlackWorkspace
 
     private JsonObject ChatUpdate(SlackApiParameters p)
     {
-        var channel = ChannelArgument(p, "channel");
+        var channel = MemberChannelArgument(p, "channel");
         var message = MessageArgument(channel, p["ts"]);
         if (message.User != BotUserId)
         {
@@ -275,7 +422,7 @@ public sealed partial class SlackWorkspace
 
     private JsonObject ChatDelete(SlackApiParameters p)
     {
-        var channel = ChannelArgument(p, "channel");
+        var channel = MemberChannelArgument(p, "channel");
         var message = MessageArgument(channel, p["ts"]);
         if (message.User != BotUserId)
         {
@@ -295,7 +442,7 @@ public sealed partial class SlackWorkspace
 
     private JsonObject Reactions(SlackApiParameters p, bool add)
     {
-        var channel = ChannelArgument(p, "channel");
+        var channel = MemberChannelArgument(p, "channel");
         var name = NormalizeReactionName(p["name"] ?? "");
         if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-' or '+' or ':')))
         {

@@ -18,6 +18,19 @@ public sealed partial class SlackWorkspace
         }
     }
 
+    /// <summary>A person writes to our app in its direct message now; sends the <c>message</c> event with <c>channel_type: "im"</c>. Returns the ts.</summary>
+    public string PostDirectMessageAsUser(string userId, string text)
+    {
+        lock (_gate)
+        {
+            var channel = DirectMessageChannel(userId) ?? throw new KeyNotFoundException($"User {userId} is not a person in this workspace.");
+            return AddMessage(new SlackMessageDraft { ChannelId = channel.Info.Id, UserId = userId, Text = text }, sendEvent: true);
+        }
+    }
+
+    /// <summary>The DM channel id Slack gives our app's conversation with a person.</summary>
+    public static string DirectMessageChannelIdOf(string userId) => DirectMessageChannelId(userId);
+
     /// <summary>The app's DM with a (non-bot) person, opened on first use; null when the id is nobody here. Call under the lock.</summary>
     private ChannelState? DirectMessageChannel(string userId)
     {
@@ -30,7 +43,7 @@ public sealed partial class SlackWorkspace
         if (!_channels.TryGetValue(id, out var channel))
         {
             // Not in the channel order: DMs are not listed as channels.
-            channel = new ChannelState(new SlackChannel(id, userId), _time.GetUtcNow().ToUnixTimeSeconds());
+            channel = new ChannelState(new SlackChannel(id, userId, IsPrivate: true), _time.GetUtcNow().ToUnixTimeSeconds()) { BotIsMember = true, IsIm = true };
             _channels[id] = channel;
         }
 

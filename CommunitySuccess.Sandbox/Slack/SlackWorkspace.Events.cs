@@ -12,7 +12,7 @@ public sealed partial class SlackWorkspace
         var evt = RenderMessage(channel, message, MessageView.Event);
         evt["channel"] = channel.Info.Id;
         evt["event_ts"] = SlackTs.Format(message.Ts);
-        evt["channel_type"] = "channel";
+        evt["channel_type"] = ChannelType(channel);
         Emit(channel, "message", evt);
     }
 
@@ -29,7 +29,7 @@ public sealed partial class SlackWorkspace
             ["hidden"] = true,
             ["ts"] = eventTs,
             ["event_ts"] = eventTs,
-            ["channel_type"] = "channel",
+            ["channel_type"] = ChannelType(channel),
         };
         Emit(channel, "message", evt);
     }
@@ -47,7 +47,7 @@ public sealed partial class SlackWorkspace
             ["deleted_ts"] = SlackTs.Format(message.Ts),
             ["event_ts"] = eventTs,
             ["ts"] = eventTs,
-            ["channel_type"] = "channel",
+            ["channel_type"] = ChannelType(channel),
         };
         Emit(channel, "message", evt);
     }
@@ -70,6 +70,39 @@ public sealed partial class SlackWorkspace
         Emit(channel, (string)evt["type"]!, evt);
     }
 
+    /// <summary>The <c>channel_type</c> of message events: <c>im</c> for a DM, <c>group</c> for a private channel.</summary>
+    private static string ChannelType(ChannelState channel) => channel.IsIm ? "im" : channel.Info.IsPrivate ? "group" : "channel";
+
+    /// <summary>
+    /// What Slack sends when the events URL is set in the app's settings: a signed <c>url_verification</c> whose
+    /// <c>challenge</c> the app must echo (as the body, or as <c>{"challenge": …}</c>). True when it did.
+    /// </summary>
+    public async Task<bool> VerifyEventsUrlAsync(CancellationToken cancellationToken = default)
+    {
+        var url = EventsUrl ?? throw new InvalidOperationException("No events URL is set.");
+        var challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" + Interlocked.Increment(ref _eventCounter).ToString(CultureInfo.InvariantCulture);
+        var body = new JsonObject { ["token"] = VerificationToken, ["challenge"] = challenge, ["type"] = "url_verification" }.ToJsonString(WireOptions);
+        var (status, answer) = await _events.PostOnceAsync(url, body, cancellationToken).ConfigureAwait(false);
+        if (status is not 200)
+        {
+            return false;
+        }
+
+        if (answer.Trim() == challenge)
+        {
+            return true;
+        }
+
+        try
+        {
+            return JsonNode.Parse(answer) is JsonObject json && json["challenge"] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String && (string?)value == challenge;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     private void Emit(ChannelState channel, string eventType, JsonObject evt)
     {
         if (EventsUrl is not { } url)
@@ -77,7 +110,7 @@ public sealed partial class SlackWorkspace
             return;
         }
 
-        var eventId = "Ev0SBX" + (++_eventCounter).ToString("D6", CultureInfo.InvariantCulture);
+        var eventId = "Ev0SBX" + Interlocked.Increment(ref _eventCounter).ToString("D6", CultureInfo.InvariantCulture);
         var context = $$"""{"et":"{{eventType}}","tid":"{{TeamId}}","aid":"{{AppId}}","cid":"{{channel.Info.Id}}"}""";
         var envelope = new JsonObject
         {

@@ -31,6 +31,8 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
     private readonly Dictionary<string, UserGroupState> _groups = new(StringComparer.Ordinal);
     private readonly List<SlackApiCall> _calls = [];
     private readonly SlackEventSender _events;
+    private readonly SlackRateLimiter _limiter;
+    private readonly HashSet<string> _scopes = new(DefaultBotScopes, StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private long _generatedIds;
     private long _eventCounter;
@@ -42,7 +44,8 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
         BotToken = options.SlackBotToken;
         SigningSecret = options.SlackSigningSecret;
         EventsUrl = options.SlackEventsUrl;
-        _events = new SlackEventSender(options.SlackSigningSecret, options.TimeProvider);
+        _events = new SlackEventSender(options.SlackSigningSecret, options.TimeProvider, options.SlackEventRetryDelays, Faults.TakeLostAcknowledgement);
+        _limiter = new SlackRateLimiter(options.SlackRateLimits, options.TimeProvider);
         AddUser(new SlackUser
         {
             Id = BotUserId,
@@ -83,6 +86,70 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
 
     public SlackFaults Faults { get; } = new();
 
+    /// <summary>The rate limits this workspace enforces.</summary>
+    public SlackRateLimits RateLimits => _limiter.Limits;
+
+    /// <summary>
+    /// The bot scopes an app installed with a typical support-desk manifest holds. Tests take some away
+    /// (<see cref="SetBotScopes"/>) to see <c>missing_scope</c>.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultBotScopes { get; } =
+    [
+        "channels:history", "channels:read", "channels:join", "groups:history", "groups:read", "im:history", "im:read", "im:write",
+        "chat:write", "chat:write.customize", "reactions:read", "reactions:write", "users:read", "usergroups:read", "usergroups:write",
+        "team:read", "commands",
+    ];
+
+    /// <summary>The scopes the bot token holds now.</summary>
+    public IReadOnlyList<string> BotScopes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _scopes.Order(StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    /// <summary>Re-installs the app with exactly these bot scopes.</summary>
+    public void SetBotScopes(IEnumerable<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        lock (_gate)
+        {
+            _scopes.Clear();
+            _scopes.UnionWith(scopes);
+        }
+    }
+
+    /// <summary>Someone invites the bot into a channel (<c>/invite @bot</c>).</summary>
+    public void InviteBot(string channelId)
+    {
+        lock (_gate)
+        {
+            RequireChannel(channelId).BotIsMember = true;
+        }
+    }
+
+    /// <summary>Someone removes the bot from a channel.</summary>
+    public void RemoveBot(string channelId)
+    {
+        lock (_gate)
+        {
+            RequireChannel(channelId).BotIsMember = false;
+        }
+    }
+
+    /// <summary>Whether the bot is in the channel now.</summary>
+    public bool IsBotMember(string channelId)
+    {
+        lock (_gate)
+        {
+            return RequireChannel(channelId).BotIsMember;
+        }
+    }
+
     /// <summary>The demo support team, for the app to seed its team list from (ids match the demo workspace).</summary>
     public static IReadOnlyList<DemoTeamMember> DemoTeam => SlackDemoSeed.Team;
 
@@ -99,11 +166,15 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
         }
     }
 
-    public SlackChannel AddChannel(string id, string name, string topic = "", string purpose = "", bool isGeneral = false)
+    /// <summary>
+    /// Adds a channel. <paramref name="inviteBot"/>: the bot was invited, as the setup guide asks; pass false for a
+    /// channel it never joined (then history answers <c>not_in_channel</c>, or <c>channel_not_found</c> when private).
+    /// </summary>
+    public SlackChannel AddChannel(string id, string name, string topic = "", string purpose = "", bool isGeneral = false, bool isPrivate = false, bool inviteBot = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var channel = new SlackChannel(id, name.TrimStart('#'), topic, purpose, isGeneral);
+        var channel = new SlackChannel(id, name.TrimStart('#'), topic, purpose, isGeneral, isPrivate);
         lock (_gate)
         {
             if (_channels.ContainsKey(id))
@@ -112,7 +183,7 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
             }
 
             // Dated a year back so that the channel predates any history seeded into it.
-            _channels[id] = new ChannelState(channel, _time.GetUtcNow().AddDays(-365).ToUnixTimeSeconds());
+            _channels[id] = new ChannelState(channel, _time.GetUtcNow().AddDays(-365).ToUnixTimeSeconds()) { BotIsMember = inviteBot };
             _channelOrder.Add(id);
         }
 
@@ -225,7 +296,8 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
                 AppId = isOurBot ? AppId : null,
                 Username = draft.Username,
                 Subtype = parentTs is not null && draft.ReplyBroadcast ? "thread_broadcast" : draft.Subtype,
-                Text = draft.Text,
+                // People type plain text; Slack sends it with & < > escaped (links and mentions stay <…>).
+                Text = draft.UserId is not null && !_users[draft.UserId].IsBot ? SlackText.EncodeTyped(draft.Text) : draft.Text,
                 Team = draft.UserId is null ? null : TeamId,
                 ClientMsgId = draft.UserId is null || isOurBot || draft.Subtype is not null ? null : NextClientMessageId(),
                 BlocksJson = draft.BlocksJson,
@@ -628,6 +700,8 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
     private sealed class ChannelState(SlackChannel info, long createdSeconds)
     {
         public SlackChannel Info { get; } = info;
+        public bool BotIsMember { get; set; }
+        public bool IsIm { get; init; }
         public long CreatedSeconds { get; } = createdSeconds;
 
         /// <summary>Every message, replies included, by ts.</summary>

@@ -30,7 +30,7 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
         await app.Services.GetRequiredService<SlackSyncService>().SyncAllAsync(ct, waitForRunning: true);
         var question = "Upgrading to 2.3 fails with error E4711 on the migration step :sob:";
         var ts = sandbox.Slack.PostAsUser(Channel, Priya, question);
-        await WaitForAsync(() => ThreadIdAsync(app, ts), id => id is not null, "the new thread to be ingested");
+        await WaitForAsync(() => ItemIdAsync(app, ts), id => id is not null, "the new thread to be ingested");
 
         var page = await NewPageAsync(app);
         await BrowserSession.SignInAsync(page);
@@ -112,7 +112,7 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
         sandbox.Slack.PostAsUser(Channel, Priya, new string('W', 40_000), ts);
         await using var app = StartApp(sandbox);
         await app.Services.GetRequiredService<SlackSyncService>().SyncAllAsync(ct, waitForRunning: true);
-        var threadId = await ThreadIdAsync(app, ts);
+        var threadId = await ItemIdAsync(app, ts);
 
         var page = await NewPageAsync(app);
         await BrowserSession.SignInAsync(page);
@@ -189,7 +189,7 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
         return app;
     }
 
-    private static async Task<long?> ThreadIdAsync(AppFactory app, string ts)
+    private static async Task<long?> ItemIdAsync(AppFactory app, string ts)
     {
         var queries = app.Services.GetRequiredService<InboxQueryService>();
         var page = await queries.GetPageAsync(InboxView.All, InboxOrder.Newest, 0, InboxQueryService.MaxPageSize, CancellationToken.None);

@@ -41,7 +41,7 @@ public sealed class InboxViewsVolumeFixture : IDisposable
                 CASE WHEN byTeam THEN NULL ELSE created END,
                 CASE WHEN status IN ('Open', 'InProgress') AND NOT byTeam AND NOT notSupport THEN created END, 9, zone
             FROM t;
-            """;
+            """ + InboxItemBackfill.FromSupportThreadsSql;
         command.ExecuteNonQuery();
         transaction.Commit();
     }
@@ -80,13 +80,13 @@ public sealed class InboxQueryServiceTests(InboxViewsVolumeFixture volume) : ICl
     {
         using var context = volume.Database.CreateContext();
 
-        foreach (var segment in Segments(context.Threads, view, order))
+        foreach (var segment in Segments(context.Set<InboxItem>(), view, order))
         {
             var plan = ExplainQueryPlan(context, segment.Take(PageSize).ToQueryString());
 
             var shown = $"{view}/{order}: " + string.Join(" | ", plan);
-            Assert.True(plan.Any(step => step.Contains("USING INDEX IX_SupportThreads_", StringComparison.Ordinal)
-                || step.Contains("USING COVERING INDEX IX_SupportThreads_", StringComparison.Ordinal)), shown);
+            Assert.True(plan.Any(step => step.Contains("USING INDEX IX_InboxItems_", StringComparison.Ordinal)
+                || step.Contains("USING COVERING INDEX IX_InboxItems_", StringComparison.Ordinal)), shown);
             Assert.False(plan.Any(step => step.StartsWith("SCAN", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal)), shown);
             if (!SmallViews.Contains(view))
             {
@@ -107,7 +107,7 @@ public sealed class InboxQueryServiceTests(InboxViewsVolumeFixture volume) : ICl
         {
             var ids = new List<long>();
             var toSkip = skip;
-            var segments = Segments(context.Threads.AsNoTracking(), view, order).ToList();
+            var segments = Segments(context.Set<InboxItem>().AsNoTracking(), view, order).ToList();
             foreach (var segment in segments)
             {
                 if (toSkip > 0 && segment != segments[^1])
@@ -154,7 +154,7 @@ public sealed class InboxQueryServiceTests(InboxViewsVolumeFixture volume) : ICl
         {
             var page = await queries.GetPageAsync(InboxView.All, InboxOrder.AwakeFirst, skip, 3, TestContext.Current.CancellationToken);
             Assert.Equal(8, page.Total);
-            seen.AddRange(page.Rows.Select(r => r.Id));
+            seen.AddRange(page.Rows.Select(r => r.ThreadId!.Value));
         }
 
         Assert.Equal([.. awake, .. asleep, .. rest], seen);
@@ -208,7 +208,7 @@ public sealed class InboxQueryServiceTests(InboxViewsVolumeFixture volume) : ICl
     public void WorkingHours_LocalTime_AwakeBetweenNineAndSixOnWeekdays(string utc, string? zone, bool awake) =>
         Assert.Equal(awake, WorkingHours.IsAwake(zone, DateTime.Parse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)));
 
-    private static IEnumerable<IQueryable<SupportThread>> Segments(IQueryable<SupportThread> threads, InboxView view, InboxOrder order) => order switch
+    private static IEnumerable<IQueryable<InboxItem>> Segments(IQueryable<InboxItem> threads, InboxView view, InboxOrder order) => order switch
     {
         InboxOrder.Oldest => [InboxQueryService.Filter(threads, view).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)],
         InboxOrder.Newest => [InboxQueryService.Filter(threads, view).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)],

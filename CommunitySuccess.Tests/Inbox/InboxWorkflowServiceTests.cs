@@ -117,6 +117,24 @@ public sealed class InboxWorkflowServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task EditReply_AnotherAccountWithTheSameName_IsRefusedBecauseMineIsDecidedByAccountId()
+    {
+        var anaAccount = Ana with { UserId = "account-ana" };
+        var (threadId, messageId, _, _) = await OwnReplyAsync(anaAccount);
+        var namesake = new AppActor(InboxUiHost.MeName, "ana.other@example.test") { UserId = "account-other-ana" };
+
+        var other = await Workflow.EditReplyAsync(threadId, messageId, "Not mine", namesake, _ct);
+        var mine = await Workflow.EditReplyAsync(threadId, messageId, "Mine", anaAccount, _ct);
+
+        Assert.False(other.Succeeded);
+        Assert.True(mine.Succeeded, mine.Error);
+        var detail = await _host.Get<InboxQueryService>().GetThreadAsync(threadId, _ct);
+        var reply = detail!.Messages.Single(m => m.Id == messageId);
+        Assert.True(reply.IsSentBy(anaAccount));
+        Assert.False(reply.IsSentBy(namesake));
+    }
+
+    [Fact]
     public async Task EditReply_SomebodyElsesOrEmpty_IsRefused()
     {
         var (threadId, messageId, _, _) = await OwnReplyAsync();
@@ -214,10 +232,10 @@ public sealed class InboxWorkflowServiceTests : IAsyncDisposable
     private InboxWorkflowService Workflow => _host.Get<InboxWorkflowService>();
 
     /// <summary>A thread with a reply Ana sent from the app, as the sync stores it after the post went out.</summary>
-    private async Task<(long ThreadId, long MessageId, string ThreadTs, string MessageTs)> OwnReplyAsync()
+    private async Task<(long ThreadId, long MessageId, string ThreadTs, string MessageTs)> OwnReplyAsync(AppActor? author = null)
     {
         var threadId = _host.AddThread(Priya, "Question", TimeSpan.FromHours(1));
-        var reply = await _host.Get<InboxActionsService>().ReplyAsync(threadId, "First answer", Ana, _ct);
+        var reply = await _host.Get<InboxActionsService>().ReplyAsync(threadId, "First answer", author ?? Ana, _ct);
         await using var db = _host.Db();
         var thread = await db.Set<SupportThread>().SingleAsync(t => t.Id == threadId, _ct);
         var messageTs = SlackTs.FromUtcDateTime(_host.Now);

@@ -94,7 +94,7 @@ public sealed class OnCallHandoffJobTests
         Assert.True(open > 0);
         var post = sandbox.GetHistory(SlackWorkspace.DemoTriageChannelId)[^1];
         Assert.Contains("<@U05ANALIMA1> is on call today", post.Text, StringComparison.Ordinal);
-        Assert.Contains($"Open threads: *{open}*", post.Text, StringComparison.Ordinal);
+        Assert.Contains($"Open in the inbox: *{open}* ({open} threads, 0 GitHub items;", post.Text, StringComparison.Ordinal);
         Assert.Equal(["U05ANALIMA1"], sandbox.UserGroupMembers(SlackWorkspace.DemoOnCallUserGroupId));
         Assert.All(await harness.OutboxAsync(), m => Assert.Equal(OutboxStatus.Sent, m.Status));
     }

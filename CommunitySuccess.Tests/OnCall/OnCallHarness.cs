@@ -83,6 +83,7 @@ internal sealed class OnCallHarness : IAsyncDisposable
         services.AddInbox();
         services.AddOutbox(runWorker: false);
         services.AddSlackSync();
+        services.AddInboxWorkspace();
         services.AddOnCall();
         // The calendar feed asks whether a member's account is disabled.
         services.AddSingleton<AccountService>();

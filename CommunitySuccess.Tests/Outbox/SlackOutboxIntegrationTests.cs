@@ -90,6 +90,50 @@ public sealed class SlackOutboxIntegrationTests
     }
 
     [Fact]
+    public async Task DirectMessage_RateLimitedThenRetried_GoesThroughConversationsOpenAndIsSentOnce()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
+        h.Slack.Faults.RateLimitNext(1, retryAfterSeconds: 30, method: "chat.postMessage");
+
+        var id = await AddDirectMessageAsync(h, "Priya answered in #support");
+        var row = await h.DispatchUntilSettledAsync(id, time);
+
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        Assert.Equal(2, row.Attempts);
+        var dm = Assert.Single(h.Slack.DirectMessagesTo(Asker));
+        Assert.Equal("Priya answered in #support", dm.Text);
+        Assert.Equal(dm.Ts, row.ResultRef);
+        // The retry looked for its tag in the opened DM (Slack refuses history of a user id), then posted there.
+        var dmChannel = SlackWorkspace.DirectMessageChannelIdOf(Asker);
+        Assert.Contains(h.Slack.RequestsTo("conversations.history"), c => c["channel"] == dmChannel && c.Outcome == "ok");
+        Assert.All(h.Slack.RequestsTo("chat.postMessage"), c => Assert.Equal(dmChannel, c["channel"]));
+    }
+
+    [Fact]
+    public async Task DirectMessage_PostWentThroughButTimedOut_RetryFindsItInTheDm_SentOnce()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time, SlackTimeout = TimeSpan.FromSeconds(1) });
+        h.Slack.Faults.DelayAnswerNext(1, TimeSpan.FromSeconds(5), method: "chat.postMessage");
+
+        var id = await AddDirectMessageAsync(h, "A new thread waits in #support");
+        var row = await h.DispatchUntilSettledAsync(id, time);
+
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        Assert.Single(h.Slack.RequestsTo("chat.postMessage"));
+        Assert.Equal(row.ResultRef, Assert.Single(h.Slack.DirectMessagesTo(Asker)).Ts);
+    }
+
+    private static async Task<long> AddDirectMessageAsync(SlackAppHarness h, string text)
+    {
+        await using var db = await h.DbAsync();
+        var added = h.Services.GetRequiredService<OutboxService>().Add(db, OutboxKinds.SlackPostMessage, new SlackPostPayload(Asker, text), HelperName);
+        await db.SaveChangesAsync(Ct);
+        return added.Id;
+    }
+
+    [Fact]
     public async Task Reply_FromTheApp_ShowsTheEngineerAsSender_AndMovesThreadToInProgress()
     {
         var time = new FakeTimeProvider(Start);

@@ -30,10 +30,17 @@ internal sealed class SandboxTestHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts an empty workspace with #support, one asker and one team member (or the demo workspace).</summary>
-    public static async Task<SandboxTestHost> StartAsync(bool demo = false, Uri? eventsUrl = null)
+    public static async Task<SandboxTestHost> StartAsync(
+        bool demo = false, Uri? eventsUrl = null, IReadOnlyList<TimeSpan>? eventRetryDelays = null, SlackRateLimits? rateLimits = null)
     {
         var time = new FakeTimeProvider(Start);
-        var server = await SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = demo, TimeProvider = time, SlackEventsUrl = eventsUrl }, TestContext.Current.CancellationToken);
+        var options = new SandboxServerOptions { SeedDemoWorkspace = demo, TimeProvider = time, SlackEventsUrl = eventsUrl, SlackRateLimits = rateLimits ?? SlackRateLimits.Published };
+        if (eventRetryDelays is not null)
+        {
+            options.SlackEventRetryDelays = eventRetryDelays;
+        }
+
+        var server = await SandboxServer.StartAsync(options, TestContext.Current.CancellationToken);
         if (!demo)
         {
             server.Slack.AddChannel(SupportChannel, "support");

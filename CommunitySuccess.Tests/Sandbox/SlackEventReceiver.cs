@@ -34,7 +34,11 @@ internal sealed class SlackEventReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
-            await received.Writer.WriteAsync(new ReceivedSlackEvent(body, context.Request.Headers["X-Slack-Request-Timestamp"].ToString(), context.Request.Headers["X-Slack-Signature"].ToString(), context.Request.ContentType));
+            await received.Writer.WriteAsync(new ReceivedSlackEvent(body, context.Request.Headers["X-Slack-Request-Timestamp"].ToString(), context.Request.Headers["X-Slack-Signature"].ToString(), context.Request.ContentType)
+            {
+                RetryNum = context.Request.Headers["X-Slack-Retry-Num"].ToString(),
+                RetryReason = context.Request.Headers["X-Slack-Retry-Reason"].ToString(),
+            });
             if (answerDelay is { } delay)
             {
                 await Task.Delay(delay, context.RequestAborted);
@@ -66,4 +70,10 @@ internal sealed record ReceivedSlackEvent(string Body, string Timestamp, string 
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 
     public JsonElement Event => Json.GetProperty("event");
+
+    /// <summary><c>X-Slack-Retry-Num</c>; empty on a first delivery.</summary>
+    public string RetryNum { get; init; } = "";
+
+    /// <summary><c>X-Slack-Retry-Reason</c>; empty on a first delivery.</summary>
+    public string RetryReason { get; init; } = "";
 }

@@ -15,6 +15,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<CircuitHandler, CircuitAccessGuard>();
+        services.AddScoped<CurrentUserAccessor>();
 
         services.AddAuthentication(options =>
             {

@@ -30,26 +30,18 @@ public static class SlackEndpoints
             return refusal!;
         }
 
-        SlackEventEnvelope envelope;
+        SlackEnvelopeResult result;
         try
         {
-            envelope = SlackEvents.Parse(Encoding.UTF8.GetString(body));
+            // Acknowledged now (Slack wants an answer within 3 s; a retry carries X-Slack-Retry-Num and the same
+            // event_id, which the processor answers as a duplicate); the event is applied in the background.
+            result = await processor.HandleEnvelopeAsync(Encoding.UTF8.GetString(body), cancellationToken);
         }
         catch (SlackPayloadException ex)
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        switch (envelope)
-        {
-            case SlackUrlVerification verification:
-                return Results.Json(new { challenge = verification.Challenge });
-            case SlackEventCallback callback:
-                // Acknowledge now (Slack wants an answer within 3 s); the processor applies it in the background.
-                await processor.AcceptAsync(callback, cancellationToken);
-                return Results.Ok();
-            default:
-                return Results.Ok();
-        }
+        return result.Outcome == SlackEnvelopeOutcome.Challenge ? Results.Json(new { challenge = result.Challenge }) : Results.Ok();
     }
 }

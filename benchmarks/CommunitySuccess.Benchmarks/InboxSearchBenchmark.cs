@@ -41,9 +41,17 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
     private readonly InboxQueryService _inbox;
     private readonly SearchService _search;
 
-    private InboxSearchBenchmark(ServiceProvider services)
+    /// <summary>GitHub issues and pull requests beside the threads (issue 10: 20,000).</summary>
+    public const int GitHubItems = 20_000;
+
+    private static readonly InboxView[] MeasuredViews = [InboxView.All, InboxView.Open, InboxView.InProgress, InboxView.OnHold, InboxView.NeedsFollowUp, InboxView.Closed];
+
+    private readonly string _path;
+
+    private InboxSearchBenchmark(ServiceProvider services, string path)
     {
         _services = services;
+        _path = path;
         _inbox = services.GetRequiredService<InboxQueryService>();
         _search = services.GetRequiredService<SearchService>();
     }
@@ -70,7 +78,8 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         await provider.GetRequiredService<ISearchIndex>().EnsureCreatedAsync(CancellationToken.None);
         string[] zones = ["America/Los_Angeles", "America/Sao_Paulo", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
         await GenerateAsync(path, threads, perThread, zones);
-        return new InboxSearchBenchmark(provider);
+        await GenerateGitHubItemsAsync(path, GitHubItems, zones);
+        return new InboxSearchBenchmark(provider, path);
     }
 
     public async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int iterations)
@@ -78,10 +87,31 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         var results = new List<BenchmarkResult>
         {
             await MeasureAsync("Inbox first page (All, Awake first, 50 rows)", iterations, FirstInboxPageAsync),
+        };
+        await using (var raw = new SqliteConnection($"Data Source={_path}"))
+        {
+            await raw.OpenAsync();
+            foreach (var view in MeasuredViews)
+            {
+                results.Add(await MeasureAsync($"  {view}, Oldest, page + counts", iterations, () => ViewPageAsync(view)));
+                results.Add(await MeasureAsync($"  {view}, same as raw SQL", iterations, () => RawViewPageAsync(raw, view)));
+            }
+
+            results.Add(await MeasureAsync("  counts alone (service)", iterations, async () => (await _inbox.GetCountsAsync(CancellationToken.None))[InboxView.All]));
+            results.Add(await MeasureAsync("  GitHub source, All, Awake first + counts", iterations, async () =>
+            {
+                var page = await _inbox.GetPageAsync(InboxView.All, InboxOrder.AwakeFirst, InboxSourceFilter.GitHub, 0, 50, CancellationToken.None);
+                await _inbox.GetCountsAsync(InboxSourceFilter.GitHub, CancellationToken.None);
+                return page.Rows.Count;
+            }));
+        }
+
+        results.AddRange(new[]
+        {
             await MeasureAsync($"Search typical word '{TypicalWord}'", iterations, () => SearchAsync(TypicalWord)),
             await MeasureAsync($"Search word in 30% of messages '{CommonWord}'", iterations, () => SearchAsync(CommonWord)),
             await MeasureAsync("Search two words 'deploy timeout'", iterations, () => SearchAsync("deploy timeout")),
-        };
+        });
         return results;
     }
 
@@ -91,6 +121,55 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         var page = await _inbox.GetPageAsync(InboxView.All, InboxOrder.AwakeFirst, 0, 50, CancellationToken.None);
         await _inbox.GetCountsAsync(CancellationToken.None);
         return page.Rows.Count;
+    }
+
+    /// <summary>One view's first page in "Oldest" order and the counts, as the page asks for them.</summary>
+    private async Task<int> ViewPageAsync(InboxView view)
+    {
+        var page = await _inbox.GetPageAsync(view, InboxOrder.Oldest, 0, 50, CancellationToken.None);
+        await _inbox.GetCountsAsync(CancellationToken.None);
+        return page.Rows.Count;
+    }
+
+    /// <summary>
+    /// The same work as plain SQL on one open connection (no EF, no row mapping beyond reading the columns): the
+    /// view's total, the first 50 rows by age, the per-status counts, the two flag counts and the waiting count.
+    /// </summary>
+    private static async Task<int> RawViewPageAsync(SqliteConnection connection, InboxView view)
+    {
+        var filter = view switch
+        {
+            InboxView.All => "\"Status\" <> 'Closed' AND NOT \"IsNotSupport\"",
+            InboxView.NeedsFollowUp => "\"NeedsFollowUp\" AND NOT \"IsNotSupport\"",
+            _ => $"\"Status\" = '{view}' AND NOT \"IsNotSupport\"",
+        };
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT count(*) FROM InboxItems WHERE {filter};
+            SELECT Id, Source, ThreadId, Location, Number, IsPullRequest, AuthorId, Preview, Labels, Status, StatusReason, CreatedAt,
+                StatusChangedAt, LastActivityAt, WaitingForTeamSince, NeedsFollowUp, NewActivity, IsNotSupport, ReferredToProduct,
+                MessageCount, AuthorTimeZone
+            FROM InboxItems WHERE {filter} ORDER BY CreatedAt, Id LIMIT 50;
+            SELECT Status, IsNotSupport, count(*) FROM InboxItems GROUP BY Status, IsNotSupport;
+            SELECT count(*) FROM InboxItems WHERE NeedsFollowUp AND NOT IsNotSupport;
+            SELECT count(*) FROM InboxItems WHERE ReferredToProduct AND NOT IsNotSupport;
+            SELECT count(*) FROM InboxItems WHERE WaitingForTeamSince IS NOT NULL;
+            """;
+        var rows = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        do
+        {
+            while (await reader.ReadAsync())
+            {
+                rows++;
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    _ = reader.GetValue(i);
+                }
+            }
+        }
+        while (await reader.NextResultAsync());
+        return rows;
     }
 
     public async ValueTask DisposeAsync()
@@ -200,6 +279,59 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
                 Set(message, "$sent", created.AddMinutes(m * 7));
                 await message.ExecuteNonQueryAsync();
             }
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// The threads' inbox rows (the migration's backfill, as plain SQL bypasses the projection), then GitHub items:
+    /// a third waiting for the team, the rest spread over the statuses like the threads.
+    /// </summary>
+    private static async Task GenerateGitHubItemsAsync(string path, int count, string[] zones)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using (var backfill = connection.CreateCommand())
+        {
+            backfill.Transaction = transaction;
+            backfill.CommandText = InboxItemBackfill.FromSupportThreadsSql;
+            await backfill.ExecuteNonQueryAsync();
+        }
+
+        var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO InboxItems (Source, SourceKey, GitHubIssueId, Location, Number, IsPullRequest, AuthorId, AuthorTimeZone, Preview, Labels,
+                Status, StatusChangedAt, StatusReason, CreatedAt, LastActivityAt, WaitingForTeamSince, UnansweredSince, LastTeamActivityAt,
+                LastByTeam, NeedsFollowUp, NewActivity, IsNotSupport, ReferredToProduct, MessageCount)
+            VALUES ('GitHub', $key, $id, 'acme/widgets', $number, $pr, $author, $tz, $title, 'Triage 👀', $status, $created, 'new', $created,
+                $created, $waiting, $waiting, NULL, 0, 0, 0, 0, 0, 3)
+            """;
+        foreach (var name in new[] { "$key", "$id", "$number", "$pr", "$author", "$tz", "$title", "$status", "$created", "$waiting" })
+        {
+            insert.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        var random = new Random(20261206);
+        var start = DateTime.UtcNow.AddDays(-360);
+        for (var n = 1; n <= count; n++)
+        {
+            var created = start.AddMinutes(n * 25);
+            var roll = random.Next(10);
+            var status = roll < 5 ? "Closed" : roll < 7 ? "InProgress" : roll < 9 ? "Open" : "OnHold";
+            Set(insert, "$key", $"acme/widgets#{n}");
+            Set(insert, "$id", 5_000_000_000L + n);
+            Set(insert, "$number", n);
+            Set(insert, "$pr", n % 7 == 0);
+            Set(insert, "$author", "user-" + (n % 3000).ToString(CultureInfo.InvariantCulture));
+            Set(insert, "$tz", random.Next(10) == 0 ? zones[random.Next(zones.Length)] : null);
+            Set(insert, "$title", Sentence(random));
+            Set(insert, "$status", status);
+            Set(insert, "$created", created);
+            Set(insert, "$waiting", status is "Open" or "InProgress" && n % 3 == 0 ? created : null);
+            await insert.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();

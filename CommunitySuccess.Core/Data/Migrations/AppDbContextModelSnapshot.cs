@@ -409,6 +409,190 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.ToTable("ThreadIssueLinks", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySuccess.Core.Inbox.InboxItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GitHubIssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsNotSupport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPullRequest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastByTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastTeamActivityAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsFollowUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewActivity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReferredToProduct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UnansweredSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WaitingForTeamSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GitHubIssueId")
+                        .IsUnique();
+
+                    b.HasIndex("ThreadId")
+                        .IsUnique();
+
+                    b.HasIndex("WaitingForTeamSince");
+
+                    b.HasIndex("Source", "SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("Source", "WaitingForTeamSince");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "IsNotSupport");
+
+                    b.HasIndex("Status", "WaitingForTeamSince");
+
+                    b.HasIndex("Source", "Status", "CreatedAt");
+
+                    b.HasIndex("Source", "Status", "IsNotSupport");
+
+                    b.HasIndex("Source", "Status", "LastTeamActivityAt");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_InboxItems_Active_CreatedAt")
+                        .HasFilter("\"Status\" <> 'Closed' AND NOT \"IsNotSupport\"");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_InboxItems_FollowUp_CreatedAt")
+                        .HasFilter("\"NeedsFollowUp\"");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_InboxItems_NotSupport_CreatedAt")
+                        .HasFilter("\"IsNotSupport\"");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_InboxItems_Referred_CreatedAt")
+                        .HasFilter("\"ReferredToProduct\"");
+
+                    b.HasIndex(new[] { "Source", "CreatedAt" }, "IX_InboxItems_Source_Active_CreatedAt")
+                        .HasFilter("\"Status\" <> 'Closed' AND NOT \"IsNotSupport\"");
+
+                    b.ToTable("InboxItems", (string)null);
+                });
+
+            modelBuilder.Entity("CommunitySuccess.Core.Inbox.InboxItemStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "At");
+
+                    b.ToTable("InboxItemStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySuccess.Core.Inbox.SavedReply", b =>
                 {
                     b.Property<int>("Id")
@@ -1026,6 +1210,10 @@ namespace CommunitySuccess.Core.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IssueKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1159,6 +1347,19 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.Property<DateTime?>("BackfillCompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BackfillCursorTs")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BackfillEstimatedTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BackfillStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BackfillThreadsRead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ChannelName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1168,6 +1369,14 @@ namespace CommunitySuccess.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorScope")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSyncCompletedAt")
@@ -1372,6 +1581,27 @@ namespace CommunitySuccess.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Issue");
+                });
+
+            modelBuilder.Entity("CommunitySuccess.Core.Inbox.InboxItem", b =>
+                {
+                    b.HasOne("CommunitySuccess.Core.Inbox.SupportThread", "Thread")
+                        .WithOne()
+                        .HasForeignKey("CommunitySuccess.Core.Inbox.InboxItem", "ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("CommunitySuccess.Core.Inbox.InboxItemStatusChange", b =>
+                {
+                    b.HasOne("CommunitySuccess.Core.Inbox.InboxItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("CommunitySuccess.Core.Inbox.ThreadMessage", b =>

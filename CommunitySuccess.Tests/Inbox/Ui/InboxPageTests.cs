@@ -96,7 +96,7 @@ public sealed class InboxPageTests : IAsyncDisposable
     }
 
     [Fact]
-    public void Order_AwakeFirst_UsersInWorkingHoursThenLongestWaitThenTheRest()
+    public void Order_AwakeFirst_AwakeThenUnknownZoneThenAsleepEachLongestWaitFirstThenTheRest()
     {
         // Monday 10:00 UTC: Kenji (Tokyo, 19:00) is off work; Lukas (Berlin, 11:00) works; Sam's zone is unknown.
         _host.AddThread(Kenji, "kenji waits longest", TimeSpan.FromHours(9), timeZone: "Asia/Tokyo");
@@ -106,7 +106,7 @@ public sealed class InboxPageTests : IAsyncDisposable
 
         var cut = RenderPage();
 
-        Assert.Equal(["sam waits 2h", "lukas waits 1h", "kenji waits longest", "priya answered by the team"], Questions(cut, 4));
+        Assert.Equal(["lukas waits 1h", "sam waits 2h", "kenji waits longest", "priya answered by the team"], Questions(cut, 4));
     }
 
     [Theory]
@@ -127,12 +127,12 @@ public sealed class InboxPageTests : IAsyncDisposable
     [Fact]
     public void Row_Click_OpensTheThreadAtItsOwnAddressNextToTheList()
     {
-        var id = _host.AddThread(Priya, "please help", TimeSpan.FromHours(1));
+        var id = _host.ItemIdOf(_host.AddThread(Priya, "please help", TimeSpan.FromHours(1)));
         var cut = RenderPage();
         cut.WaitForElement("tr.inbox-row").Click();
 
         Assert.EndsWith($"/inbox/{id}", _host.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
-        var withPane = _host.Render<InboxPage>(p => p.Add(x => x.ThreadId, id));
+        var withPane = _host.Render<InboxPage>(p => p.Add(x => x.ItemId, id));
         withPane.WaitForAssertion(() => Assert.Equal("Priya", withPane.Find("[data-testid=pane-user]").TextContent));
         Assert.Single(withPane.FindAll("tr.inbox-row"));
         Assert.Contains("inbox-row-open", withPane.Find("tr.inbox-row").ClassList);
@@ -158,7 +158,7 @@ public sealed class InboxPageTests : IAsyncDisposable
     public void Keyboard_JThenEnter_OpensTheNextThread()
     {
         _host.AddThread(Priya, "first", TimeSpan.FromHours(2));
-        var second = _host.AddThread(Kenji, "second", TimeSpan.FromHours(1));
+        var second = _host.ItemIdOf(_host.AddThread(Kenji, "second", TimeSpan.FromHours(1)));
         var cut = RenderPage();
         cut.WaitForState(() => cut.FindAll("tr.inbox-row").Count == 2);
 

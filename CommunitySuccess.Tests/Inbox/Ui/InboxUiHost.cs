@@ -119,6 +119,13 @@ public sealed class InboxUiHost : MudTestContext
     /// A thread asked <paramref name="askedAgo"/> ago with its question as the only message, in the given state.
     /// <paramref name="waiting"/> false means the team spoke last.
     /// </summary>
+    /// <summary>The inbox item (the queue's row, <c>/inbox/{id}</c>) that mirrors a thread.</summary>
+    public long ItemIdOf(long threadId)
+    {
+        using var db = Db();
+        return db.Set<InboxItem>().Where(i => i.ThreadId == threadId).Select(i => i.Id).Single();
+    }
+
     public long AddThread(
         string userId,
         string text,

@@ -25,11 +25,17 @@ internal sealed record SlackAppHarnessOptions
     /// <summary>Sees every Slack Web API call the app makes (to cancel a run half-way).</summary>
     public SlackCallTap? Tap { get; init; }
 
+    /// <summary>The sandbox's Slack rate limits; null is Slack's published limits made 100 times faster.</summary>
+    public SlackRateLimits? RateLimits { get; init; }
+
     /// <summary>Extra app settings.</summary>
     public Action<Dictionary<string, string?>>? Settings { get; init; }
 
     /// <summary>Point the sandbox's Events API at the app (needs the app on a real Kestrel port).</summary>
     public bool LiveEvents { get; init; }
+
+    /// <summary>When the sandbox retries an unacknowledged event; null is Slack's (at once, 1 min, 5 min).</summary>
+    public IReadOnlyList<TimeSpan>? EventRetryDelays { get; init; }
 }
 
 /// <summary>
@@ -73,8 +79,16 @@ internal sealed class SlackAppHarness : IAsyncDisposable
     public static async Task<SlackAppHarness> StartAsync(SlackAppHarnessOptions? options = null)
     {
         options ??= new SlackAppHarnessOptions();
+        var limits = options.RateLimits ?? SlackRateLimits.Published.Scaled(100);
         var sandbox = await SandboxServer.StartAsync(
-            new SandboxServerOptions { SeedDemoWorkspace = false, TimeProvider = options.Time ?? TimeProvider.System }, Ct);
+            new SandboxServerOptions
+            {
+                SeedDemoWorkspace = false,
+                TimeProvider = options.Time ?? TimeProvider.System,
+                // Slack's limits, 100 times faster: these tests read up to a thousand threads on the real clock.
+                SlackRateLimits = limits,
+                SlackEventRetryDelays = options.EventRetryDelays ?? [TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)],
+            }, Ct);
         sandbox.Slack.AddChannel(SupportChannel, "support");
         sandbox.Slack.AddChannel(RandomChannel, "random");
         sandbox.Slack.AddUser(new SlackUser { Id = Asker, Name = "priya", RealName = "Priya Raman", TimeZone = "Asia/Kolkata" });
@@ -88,6 +102,9 @@ internal sealed class SlackAppHarness : IAsyncDisposable
             s["Slack:BotToken"] = sandbox.Slack.BotToken;
             s["Slack:SigningSecret"] = sandbox.Slack.SigningSecret;
             s["Slack:SupportChannels:0"] = SupportChannel;
+            // The app paces itself for the limits the sandbox enforces.
+            s["Slack:RateLimitScale"] = limits.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            s["Slack:NonMarketplaceApp"] = limits.NonMarketplace ? "true" : "false";
             s["Team:Members:0:Name"] = HelperName;
             s["Team:Members:0:Email"] = "ana@acme.example";
             s["Team:Members:0:SlackUserId"] = Helper;

@@ -47,13 +47,14 @@ public sealed class SlackSyncIntegrationTests
             }
         };
         await using var h = await StartAsync(new SlackAppHarnessOptions { Tap = tap });
-        // Two history pages (200 + 50): cancelled after the second page, the last 50 threads are not stored.
+        // Two history pages (200 + 50). A backfill lists its window before it reads threads: cancelled after the second
+        // page, nothing is stored yet; cancelled among the replies, part of the threads are.
         h.Slack.SeedBulk(SupportChannel, threads: 250, repliesPerThread: 1, DateTimeOffset.UtcNow.AddDays(-2));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Sync.SyncAllAsync(cancel.Token, waitForRunning: true));
 
         var stored = await CountThreadsAsync(h);
-        Assert.InRange(stored, 1, 249);
+        Assert.InRange(stored, method == "conversations.history" ? 0 : 1, 249);
         await using (var db = await h.DbAsync())
         {
             var state = await db.Set<SlackChannelSyncState>().SingleAsync(Ct);

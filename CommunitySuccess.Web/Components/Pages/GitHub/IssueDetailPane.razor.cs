@@ -4,7 +4,6 @@ using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Team;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommunitySuccess.Web.Components.Pages.GitHub;
 
@@ -21,6 +20,7 @@ public sealed partial class IssueDetailPane
     private string? _message;
     private bool _messageIsError;
     private string? _shownKey;
+    private MudBlazor.MudTextField<string>? _commentField;
 
     /// <summary><c>owner/name</c>.</summary>
     [Parameter, EditorRequired]
@@ -28,9 +28,6 @@ public sealed partial class IssueDetailPane
 
     [Parameter, EditorRequired]
     public int Number { get; set; }
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
     private GitHubQueueService Queues { get; set; } = default!;
@@ -42,7 +39,7 @@ public sealed partial class IssueDetailPane
     private OutboxService Outbox { get; set; } = default!;
 
     [Inject]
-    private TeamService Team { get; set; } = default!;
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -53,6 +50,15 @@ public sealed partial class IssueDetailPane
     private GitHubLabelOptions Labels => Options.CurrentValue.Labels;
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Puts the cursor in the comment box.</summary>
+    public async Task FocusCommentAsync()
+    {
+        if (_commentField is not null)
+        {
+            await _commentField.FocusAsync();
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -105,12 +111,18 @@ public sealed partial class IssueDetailPane
         await RefreshAsync();
     }
 
+    /// <summary>Runs one write at a time: a second click while one runs is ignored, never queued.</summary>
     private async Task RunAsync(Func<AppActor, Task<GitHubActionResult>> action, string success)
     {
+        if (_busy)
+        {
+            return;
+        }
+
         _busy = true;
         try
         {
-            var actor = await CurrentActor.ResolveAsync(AuthenticationState, Team, Stopping);
+            var actor = (await Me.GetAsync(Stopping)).Actor;
             var result = await action(actor);
             _messageIsError = !result.Succeeded;
             _message = result.Succeeded ? success : result.Error;

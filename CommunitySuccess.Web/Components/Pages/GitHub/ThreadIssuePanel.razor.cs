@@ -4,7 +4,6 @@ using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Team;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace CommunitySuccess.Web.Components.Pages.GitHub;
@@ -45,9 +44,6 @@ public sealed partial class ThreadIssuePanel
     [Parameter]
     public bool ForProductReview { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     private ThreadIssueLinkService Links { get; set; } = default!;
 
@@ -58,7 +54,7 @@ public sealed partial class ThreadIssuePanel
     private OutboxService Outbox { get; set; } = default!;
 
     [Inject]
-    private TeamService Team { get; set; } = default!;
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
     [Inject]
     private IOptionsMonitor<GitHubOptions> Options { get; set; } = default!;
@@ -156,7 +152,7 @@ public sealed partial class ThreadIssuePanel
         _busy = true;
         try
         {
-            var actor = await CurrentActor.ResolveAsync(AuthenticationState, Team, Stopping);
+            var actor = (await Me.GetAsync(Stopping)).Actor;
             var result = await action(actor);
             Show(result.Succeeded, result.Succeeded ? success : result.Error);
             if (result.Succeeded)

@@ -1,16 +1,15 @@
-using System.Security.Claims;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace CommunitySuccess.Web.Components.Pages.Inbox;
 
 /// <summary>
-/// <c>/inbox</c>: the list of threads with its views and orders (paged on the server), the thread pane on the
-/// right (<c>/inbox/{id}</c>), live updates from <see cref="ChangeNotifier"/>, and the keyboard.
+/// <c>/inbox</c>: one queue of Slack threads and GitHub items with its views, source filter and orders (paged on the
+/// server), the item's pane on the right (<c>/inbox/{itemId}</c>: the thread pane or the issue pane), live updates
+/// from <see cref="ChangeNotifier"/>, and the keyboard.
 /// </summary>
 public sealed partial class InboxPage
 {
@@ -26,6 +25,10 @@ public sealed partial class InboxPage
     private readonly CancellationTokenSource _disposed = new();
     private MudTable<InboxRow>? _table;
     private ThreadPane? _pane;
+    private IssueItemPane? _issuePane;
+    private InboxRow? _openRow;
+    private bool _openRowMissing;
+    private InboxSourceFilter _source;
     private IReadOnlyList<InboxRow> _rows = [];
     private InboxCounts? _counts;
     private InboxView _view;
@@ -38,17 +41,18 @@ public sealed partial class InboxPage
     private IJSObjectReference? _keys;
     private DotNetObjectReference<InboxPage>? _self;
 
+    /// <summary>The open item (an <see cref="InboxRow.Id"/>), or null for the list alone.</summary>
     [Parameter]
-    public long? ThreadId { get; set; }
+    public long? ItemId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "source")]
+    public string? SourceSlug { get; set; }
 
     [SupplyParameterFromQuery(Name = "view")]
     public string? ViewSlug { get; set; }
 
     [SupplyParameterFromQuery(Name = "order")]
     public string? OrderSlug { get; set; }
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject]
     private InboxQueryService Queries { get; set; } = default!;
@@ -57,7 +61,10 @@ public sealed partial class InboxPage
     private InboxActionsService Actions { get; set; } = default!;
 
     [Inject]
-    private AppActorResolver ActorResolver { get; set; } = default!;
+    private CommunitySuccess.Core.GitHub.IssueItemActionsService IssueActions { get; set; } = default!;
+
+    [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor CurrentUser { get; set; } = default!;
 
     [Inject]
     private ChangeNotifier Notifier { get; set; } = default!;
@@ -80,8 +87,7 @@ public sealed partial class InboxPage
     protected override async Task OnInitializedAsync()
     {
         _now = Time.GetUtcNow().UtcDateTime;
-        var user = (await AuthenticationState).User;
-        _me = await ActorResolver.ResolveAsync(user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name, _disposed.Token);
+        _me = (await CurrentUser.GetAsync(_disposed.Token)).InboxMe;
         Notifier.Changed += OnChanged;
         await LoadCountsAsync();
     }
@@ -90,11 +96,25 @@ public sealed partial class InboxPage
     {
         var view = InboxViewNames.ParseView(ViewSlug);
         var order = InboxViewNames.ParseOrder(OrderSlug);
-        if (view != _view || order != _order)
+        var source = InboxSourceFilterNames.Parse(SourceSlug);
+        if (ItemId != _openRow?.Id)
         {
+            _openRow = ItemId is { } id ? await Queries.GetRowAsync(id, _disposed.Token) : null;
+            _openRowMissing = ItemId is not null && _openRow is null;
+        }
+
+        if (view != _view || order != _order || source != _source)
+        {
+            var sourceChanged = source != _source;
             _view = view;
             _order = order;
+            _source = source;
             _cursor = -1;
+            if (sourceChanged)
+            {
+                await LoadCountsAsync();
+            }
+
             if (_table is not null)
             {
                 await _table.ReloadServerData();
@@ -133,13 +153,16 @@ public sealed partial class InboxPage
             case "Enter" when _cursor >= 0 && _cursor < _rows.Count:
                 Open(_rows[_cursor].Id);
                 break;
-            case "r" when _pane is not null:
+            case "r" when _pane is not null && _openRow?.Source == InboxSource.Slack:
                 await _pane.FocusReplyAsync();
+                break;
+            case "r" when _issuePane is not null && _openRow?.Source == InboxSource.GitHub:
+                await _issuePane.FocusCommentAsync();
                 break;
             case "e":
                 await CloseThreadFromKeyboardAsync();
                 break;
-            case "Escape" when ThreadId is not null:
+            case "Escape" when ItemId is not null:
                 await ClosePaneAsync();
                 break;
             case "?":
@@ -151,10 +174,10 @@ public sealed partial class InboxPage
     private async Task<TableData<InboxRow>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
     {
         _now = Time.GetUtcNow().UtcDateTime;
-        var page = await Queries.GetPageAsync(_view, _order, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        var page = await Queries.GetPageAsync(_view, _order, _source, state.Page * state.PageSize, state.PageSize, cancellationToken);
         _rows = page.Rows;
-        _issueStates = await Links.GetIssueStatesAsync(page.Rows.Select(r => r.Id), cancellationToken);
-        if (ThreadId is { } open && _rows.ToList().FindIndex(r => r.Id == open) is var index and >= 0)
+        _issueStates = await Links.GetIssueStatesAsync(page.Rows.Select(r => r.ThreadId).OfType<long>(), cancellationToken);
+        if (ItemId is { } open && _rows.ToList().FindIndex(r => r.Id == open) is var index and >= 0)
         {
             _cursor = index;
         }
@@ -166,12 +189,12 @@ public sealed partial class InboxPage
         return new TableData<InboxRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
-    private async Task LoadCountsAsync() => _counts = await Queries.GetCountsAsync(_disposed.Token);
+    private async Task LoadCountsAsync() => _counts = await Queries.GetCountsAsync(_source, _disposed.Token);
 
     private string RowClass(InboxRow row, int index)
     {
         var classes = "inbox-row";
-        if (row.Id == ThreadId)
+        if (row.Id == ItemId)
         {
             classes += " inbox-row-open";
         }
@@ -198,7 +221,7 @@ public sealed partial class InboxPage
         }
     }
 
-    private void Open(long threadId) => Navigation.NavigateTo(Url(threadId));
+    private void Open(long itemId) => Navigation.NavigateTo(Url(itemId));
 
     private Task ClosePaneAsync()
     {
@@ -208,23 +231,30 @@ public sealed partial class InboxPage
 
     private Task SetViewAsync(InboxView view)
     {
-        Navigation.NavigateTo(Url(ThreadId, view, _order));
+        Navigation.NavigateTo(Url(ItemId, view, _order));
         return Task.CompletedTask;
     }
 
     private Task SetOrderAsync(InboxOrder order)
     {
-        Navigation.NavigateTo(Url(ThreadId, _view, order));
+        Navigation.NavigateTo(Url(ItemId, _view, order));
         return Task.CompletedTask;
     }
 
-    /// <summary>The address of the current view and order, with a thread open or not: shareable as it is.</summary>
-    private string Url(long? threadId, InboxView? view = null, InboxOrder? order = null)
+    private Task SetSourceAsync(InboxSourceFilter source)
     {
-        var path = threadId is { } id ? $"inbox/{id}" : "inbox";
+        Navigation.NavigateTo(Url(ItemId, _view, _order, source));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The address of the current view, source and order, with an item open or not: shareable as it is.</summary>
+    private string Url(long? itemId, InboxView? view = null, InboxOrder? order = null, InboxSourceFilter? source = null)
+    {
+        var path = itemId is { } id ? $"inbox/{id}" : "inbox";
         var query = new Dictionary<string, object?>
         {
             ["view"] = (view ?? _view) == InboxView.All ? null : (view ?? _view).ToSlug(),
+            ["source"] = (source ?? _source).ToSlug(),
             ["order"] = (order ?? _order) == InboxOrder.AwakeFirst ? null : (order ?? _order).ToSlug(),
         };
         return Navigation.GetUriWithQueryParameters(Navigation.ToAbsoluteUri(path).ToString(), query);
@@ -239,9 +269,9 @@ public sealed partial class InboxPage
 
         _cursor = Math.Clamp(_cursor + step, 0, _rows.Count - 1);
         _revealCursor = true;
-        if (ThreadId is not null)
+        if (ItemId is not null)
         {
-            // With a thread open, j / k walk through the queue thread by thread.
+            // With an item open, j / k walk through the queue item by item.
             Open(_rows[_cursor].Id);
         }
 
@@ -250,13 +280,20 @@ public sealed partial class InboxPage
 
     private async Task CloseThreadFromKeyboardAsync()
     {
-        var target = ThreadId ?? (_cursor >= 0 && _cursor < _rows.Count ? _rows[_cursor].Id : null);
-        if (target is not { } id || _me is null)
+        var target = ItemId is { } open ? _openRow ?? _rows.FirstOrDefault(r => r.Id == open)
+            : _cursor >= 0 && _cursor < _rows.Count ? _rows[_cursor] : null;
+        if (target is null)
         {
             return;
         }
 
-        var result = await Actions.SetStatusAsync(id, ThreadStatus.Closed, _me.Actor, _disposed.Token);
+        // Who acts is read now: an account disabled or a role removed since the page loaded acts as it is now.
+        var me = (await CurrentUser.GetAsync(_disposed.Token)).Actor;
+
+        // A GitHub item closes as "Answered" (the Triage label goes), the way a thread closes with the team's ✅.
+        var result = target.ThreadId is { } threadId
+            ? await Actions.SetStatusAsync(threadId, ThreadStatus.Closed, me, _disposed.Token)
+            : await IssueActions.CloseAsync(target.Id, IssueCloseChoice.Answered, me, _disposed.Token);
         Snackbar.Add(result.Succeeded ? "Closed." : result.Error ?? "Not closed.", result.Succeeded ? Severity.Success : Severity.Error);
     }
 
@@ -265,7 +302,7 @@ public sealed partial class InboxPage
 
     private void OnChanged(Change change)
     {
-        if (change.Area is not (ChangeArea.Thread or ChangeArea.Outbox) || _disposed.IsCancellationRequested)
+        if (change.Area is not (ChangeArea.Thread or ChangeArea.Outbox or ChangeArea.GitHub) || _disposed.IsCancellationRequested)
         {
             return;
         }
@@ -286,6 +323,11 @@ public sealed partial class InboxPage
             await Task.Delay(RefreshDelay, Time, _disposed.Token);
             Interlocked.Exchange(ref _refreshQueued, 0);
             await LoadCountsAsync();
+            if (ItemId is { } open)
+            {
+                _openRow = await Queries.GetRowAsync(open, _disposed.Token) ?? _openRow;
+            }
+
             if (_table is not null)
             {
                 await _table.ReloadServerData();

@@ -173,7 +173,7 @@ public sealed partial class ThreadPane
 
     private bool IsMine(ThreadMessageView message) =>
         !message.IsDeleted && message.OutboxId is not null && message.PendingChange is null
-        && string.Equals(message.PostedBy, Actor.DisplayName, StringComparison.Ordinal);
+        && message.IsSentBy(Actor);
 
     private void OnReplyChanged(string value)
     {
@@ -184,6 +184,9 @@ public sealed partial class ThreadPane
             Drafts.Save(Me.DraftOwner, ThreadId, _reply);
         }
     }
+
+    /// <summary>What <see cref="RunAsync"/> answers while another action runs: not done, and nothing to show.</summary>
+    private static readonly InboxActionResult AlreadyRunning = new(false);
 
     private async Task OnReplyKeyDown(KeyboardEventArgs args)
     {
@@ -364,8 +367,15 @@ public sealed partial class ThreadPane
     }
 
     /// <summary>Runs an action, shows its outcome, and reloads the thread so the change shows at once.</summary>
+    /// <remarks>One write at a time: Ctrl+Enter held down (key repeat), or Ctrl+Enter then a click, must not queue the same
+    /// reply twice, so a call while another runs is dropped and says nothing.</remarks>
     private async Task<InboxActionResult> RunAsync(Func<Task<InboxActionResult>> action, string? success, bool inlineError = false)
     {
+        if (_busy)
+        {
+            return AlreadyRunning;
+        }
+
         _busy = true;
         try
         {

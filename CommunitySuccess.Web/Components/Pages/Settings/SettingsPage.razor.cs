@@ -10,6 +10,7 @@ public sealed partial class SettingsPage
 {
     private IReadOnlyList<SettingRow> _rows = [];
     private IReadOnlyList<SlackChannelSyncState> _channels = [];
+    private SlackBackfillPanel _backfill = default!;
     private ConnectionTest? _slackTest;
     private bool _testing;
     private IReadOnlyList<GitHubRepoSyncState> _repositories = [];

@@ -1,0 +1,138 @@
+using CommunitySuccess.Core.GitHub;
+using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Notifications;
+using CommunitySuccess.Core.Team;
+using CommunitySuccess.Web.Components.Pages.GitHub;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CommunitySuccess.Web.Components.Pages.Inbox;
+
+/// <summary>
+/// The pane of a GitHub item in the inbox: its status with the reason it last moved, the status actions that fit a
+/// GitHub item (In Progress mirrored as 👀, On Hold with a note, Close with a choice, Follow up &amp; close), and the issue
+/// itself (<see cref="IssueDetailPane"/>: sanitized body and comments, labels, comment box, assign, linked threads).
+/// </summary>
+public sealed partial class IssueItemPane
+{
+    private IssueItemDetail? _detail;
+    private IssueDetailPane? _issue;
+    private bool _missing;
+    private bool _busy;
+    private bool _closeOnGitHubToo;
+    private string? _message;
+    private bool _messageIsError;
+    private long _shownId;
+
+    [Parameter, EditorRequired]
+    public long ItemId { get; set; }
+
+    [Parameter]
+    public EventCallback OnClose { get; set; }
+
+    [Inject]
+    private InboxQueryService Queries { get; set; } = default!;
+
+    [Inject]
+    private IssueItemActionsService Actions { get; set; } = default!;
+
+    [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Puts the cursor in the comment box (the inbox's <c>r</c> key).</summary>
+    public Task FocusCommentAsync() => _issue?.FocusCommentAsync() ?? Task.CompletedTask;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ItemId != _shownId)
+        {
+            _shownId = ItemId;
+            _detail = null;
+            _message = null;
+            _closeOnGitHubToo = false;
+            await RefreshAsync();
+        }
+    }
+
+    protected override async Task RefreshAsync()
+    {
+        _detail = await Queries.GetIssueItemAsync(ItemId, Stopping);
+        _missing = _detail is null;
+    }
+
+    protected override bool Wants(Change change) => change.Area is ChangeArea.GitHub or ChangeArea.Outbox;
+
+    private static string Explain(IssueCloseChoice choice) => choice switch
+    {
+        IssueCloseChoice.Answered => "removes the Triage label",
+        IssueCloseChoice.NeedsProductReview => "Triage → Product review",
+        IssueCloseChoice.CloseOnGitHub => "closes the issue on GitHub",
+        _ => "writes nothing; the next comment re-opens it",
+    };
+
+    private Task SetInProgressAsync() =>
+        RunAsync(actor => Actions.SetInProgressAsync(ItemId, actor, Stopping), "In Progress: 👀 added on GitHub.");
+
+    private Task CloseAsync(IssueCloseChoice choice) =>
+        RunAsync(actor => Actions.CloseAsync(ItemId, choice, actor, Stopping), $"Closed: {choice.ToDisplayName()}.");
+
+    private Task FollowUpAndCloseAsync()
+    {
+        var closeToo = _closeOnGitHubToo;
+        return RunAsync(actor => Actions.FollowUpAndCloseAsync(ItemId, closeToo, actor, Stopping),
+            closeToo ? "Follow-up posted; the issue closes on GitHub." : "Follow-up posted; closed here, still open on GitHub.");
+    }
+
+    private async Task PutOnHoldAsync()
+    {
+        if (_busy)
+        {
+            return;
+        }
+
+        var dialog = await Dialogs.ShowAsync<TextPromptDialog>("Put On Hold", new DialogParameters<TextPromptDialog>
+        {
+            { d => d.Message, "On Hold is for an item waiting on an action item (information requested, a fix to try). Say what it waits for." },
+            { d => d.Label, "Reason" },
+            { d => d.Required, true },
+            { d => d.RequiredError, "On Hold needs a note: say what the item is waiting for." },
+            { d => d.ConfirmText, "Put On Hold" },
+            { d => d.ConfirmColor, Color.Warning },
+        }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: string note })
+        {
+            await RunAsync(actor => Actions.SetOnHoldAsync(ItemId, note, actor, Stopping), "Put On Hold.");
+        }
+    }
+
+    /// <summary>Runs one write at a time: a second click or key press while one runs is ignored, never queued.</summary>
+    private async Task RunAsync(Func<AppActor, Task<InboxActionResult>> action, string success)
+    {
+        if (_busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var actor = (await Me.GetAsync(Stopping)).Actor;
+            var result = await action(actor);
+            _messageIsError = !result.Succeeded;
+            _message = result.Succeeded ? success : result.Error;
+            await RefreshAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
