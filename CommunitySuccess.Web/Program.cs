@@ -18,7 +18,7 @@ using CommunitySuccess.Web.Jobs;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(BackupCommand.HostArguments(args));
 
 // Configuration: the repository-root appsettings.json, then environment variables and user secrets.
 RootAppSettings.Use(builder.Configuration, builder.Environment.ContentRootPath);
@@ -34,6 +34,12 @@ else
 builder.Logging.KeepHttpClientLoggingQuiet(builder.Configuration);
 
 var mode = AppMode.From(builder.Configuration, builder.Environment.ContentRootPath);
+if (BackupCommand.IsRequested(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(args, mode.ConnectionString, builder.Configuration);
+    return;
+}
+
 builder.Services.AddSingleton(mode);
 if (mode.IsDemo)
 {
@@ -48,6 +54,8 @@ builder.Services.AddAppOptions(builder.Configuration);
 // Data, accounts, jobs
 builder.Services.AddAppDatabase(mode.ConnectionString);
 builder.Services.AddAccounts();
+builder.Services.AddNetworkSecurity(builder.Configuration);
+builder.Services.AddSecurityHeaders();
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddAppHealthChecks();
 // First of the hosted services: migrations and seeding finish before any worker touches the database.
@@ -72,6 +80,8 @@ builder.Services.AddInboxPages();
 builder.Services.AddSingleton<ConfigurationOverview>();
 
 var app = builder.Build();
+app.UseNetworkSecurity();
+app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

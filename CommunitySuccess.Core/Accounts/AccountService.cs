@@ -1,3 +1,5 @@
+using System.Data;
+using CommunitySuccess.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,8 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
 /// </summary>
 public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<AccountService> logger)
 {
+    private readonly SemaphoreSlim _firstAdminLock = new(1, 1);
+
     public async Task<bool> AnyUserExistsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -48,22 +52,53 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
 
     /// <summary>
     /// Creates the first admin, but only while no user exists: used by start-up (<c>Admin:Email</c>) and by the
-    /// <c>/setup</c> page, which therefore stops working once anybody exists.
+    /// <c>/setup</c> page, which therefore stops working once anybody exists. Two people posting the setup form at
+    /// once get one admin: a lock in this process, and the check and the creation in one serializable transaction
+    /// (on SQLite it holds the write lock from its start) for several processes on one database.
     /// </summary>
     public async Task<AccountResult> CreateFirstAdminAsync(string email, string displayName, string password, CancellationToken cancellationToken)
     {
-        if (await AnyUserExistsAsync(cancellationToken))
+        await EnsureRolesAsync();
+        await _firstAdminLock.WaitAsync(cancellationToken);
+        try
         {
-            return AccountResult.Failed("Setup is closed: an account already exists. Ask an admin to create yours.");
-        }
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            if (await users.Users.AnyAsync(cancellationToken))
+            {
+                return AccountResult.Failed("Setup is closed: an account already exists. Ask an admin to create yours.");
+            }
 
-        var result = await CreateUserAsync(email, displayName, password, [Roles.Admin, Roles.Engineer]);
-        if (result.Succeeded)
-        {
+            var result = await CreateUserAsync(users, email, displayName, password, [Roles.Admin, Roles.Engineer]);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Created the first admin account {Email}", email);
+            return result;
         }
+        finally
+        {
+            _firstAdminLock.Release();
+        }
+    }
 
-        return result;
+    /// <summary>
+    /// Whether the sign-in account with this email is disabled. Things a person holds outside a session (a calendar
+    /// link) ask this, so that disabling someone ends those too.
+    /// </summary>
+    public async Task<bool> IsDisabledAsync(string email, CancellationToken cancellationToken)
+    {
+        // Read straight from the table (Identity's default normalizer upper-cases), so that features without the
+        // Identity services registered can ask too.
+        var normalized = email.Trim().ToUpperInvariant();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await db.Users.AnyAsync(u => u.NormalizedEmail == normalized && u.IsDisabled, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
@@ -85,6 +120,14 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
 
     public async Task<AccountResult> CreateUserAsync(string email, string displayName, string password, IReadOnlyCollection<string> roles)
     {
+        await EnsureRolesAsync();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, displayName, password, roles);
+    }
+
+    private async Task<AccountResult> CreateUserAsync(
+        UserManager<AppUser> users, string email, string displayName, string password, IReadOnlyCollection<string> roles)
+    {
         email = email.Trim();
         if (!email.Contains('@', StringComparison.Ordinal))
         {
@@ -102,9 +145,6 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
             return AccountResult.Failed("Choose at least one role.");
         }
 
-        await EnsureRolesAsync();
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null)
         {
             return AccountResult.Failed($"An account for {email} already exists.");
@@ -127,8 +167,8 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
         return AccountResult.From(await users.AddToRolesAsync(user, roles));
     }
 
-    public Task<AccountResult> ResetPasswordAsync(string userId, string newPassword) =>
-        WithUserAsync(userId, async (users, user) =>
+    public Task<AccountResult> ResetPasswordAsync(string userId, string newPassword, string actingUserId) =>
+        WithUserAsync(userId, actingUserId, async (users, user) =>
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var result = await users.ResetPasswordAsync(user, token, newPassword);
@@ -143,7 +183,7 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
         });
 
     public Task<AccountResult> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, string actingUserId) =>
-        WithUserAsync(userId, async (users, user) =>
+        WithUserAsync(userId, actingUserId, async (users, user) =>
         {
             if (roles.Count == 0 || roles.Except(Roles.All).Any())
             {
@@ -169,7 +209,7 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
 
     /// <summary>Disables or re-enables an account; disabling ends its sessions (the security stamp changes).</summary>
     public Task<AccountResult> SetDisabledAsync(string userId, bool disabled, string actingUserId) =>
-        WithUserAsync(userId, async (users, user) =>
+        WithUserAsync(userId, actingUserId, async (users, user) =>
         {
             if (disabled && userId == actingUserId)
             {
@@ -183,10 +223,22 @@ public sealed class AccountService(IServiceScopeFactory scopeFactory, TimeProvid
             return updated.Succeeded ? await users.UpdateSecurityStampAsync(user) : updated;
         });
 
-    private async Task<AccountResult> WithUserAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
+    /// <summary>
+    /// Runs an admin's change to an account. The acting account is read from the database when the change runs, not
+    /// taken from the page that asked: an admin disabled or demoted a moment ago is refused even if their tab is open.
+    /// </summary>
+    private async Task<AccountResult> WithUserAsync(
+        string userId, string actingUserId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var acting = await users.FindByIdAsync(actingUserId);
+        if (acting is null || acting.IsDisabled || !await users.IsInRoleAsync(acting, Roles.Admin))
+        {
+            logger.LogWarning("Refused an account change by {ActingUserId}: not an enabled admin", actingUserId);
+            return AccountResult.Failed("Only an admin can change accounts.");
+        }
+
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {

@@ -12,6 +12,7 @@ public static class DataServiceCollectionExtensions
             options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()), ServiceLifetime.Singleton);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();
+        services.AddTransient<ProcessedDeliveryPruneJob>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CommunitySuccess.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,11 @@ public sealed class GitHubWebhookProcessor(
         Ignored,
     }
 
-    public async Task<Outcome> ApplyAsync(string? deliveryId, GitHubWebhookEvent webhook, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies one delivery once. Its key is GitHub's <c>X-GitHub-Delivery</c> id, or, when that header is missing,
+    /// the SHA-256 of the signed body: a replayed body without the header is still recognised.
+    /// </summary>
+    public async Task<Outcome> ApplyAsync(string? deliveryId, GitHubWebhookEvent webhook, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         if (webhook.Repository is not { } repository
@@ -31,7 +36,8 @@ public sealed class GitHubWebhookProcessor(
         }
 
         repository = options.CurrentValue.Repositories.First(r => string.Equals(r, repository, StringComparison.OrdinalIgnoreCase));
-        if (!string.IsNullOrEmpty(deliveryId) && !await RecordDeliveryAsync(deliveryId, cancellationToken))
+        var key = string.IsNullOrEmpty(deliveryId) ? Convert.ToHexStringLower(SHA256.HashData(body.Span)) : deliveryId;
+        if (!await RecordDeliveryAsync(key, cancellationToken))
         {
             return Outcome.Duplicate;
         }

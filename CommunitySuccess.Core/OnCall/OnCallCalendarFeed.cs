@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Team;
 using Ical.Net;
@@ -15,7 +16,7 @@ namespace CommunitySuccess.Core.OnCall;
 /// <see cref="PastDays"/> and the next <see cref="FutureDays"/>, for the whole team or one member's own days. Each
 /// member has one secret token; regenerating replaces it and revoking deletes it, so an old link stops working.
 /// </summary>
-public sealed class OnCallCalendarFeed(IDbContextFactory<AppDbContext> dbFactory, OnCallService onCall, TimeProvider time)
+public sealed class OnCallCalendarFeed(IDbContextFactory<AppDbContext> dbFactory, OnCallService onCall, AccountService accounts, TimeProvider time)
 {
     public const int PastDays = 30;
     public const int FutureDays = 90;
@@ -57,7 +58,10 @@ public sealed class OnCallCalendarFeed(IDbContextFactory<AppDbContext> dbFactory
         return await db.Set<OnCallCalendarToken>().Where(t => t.MemberId == me.Id).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
-    /// <summary>The active member a token belongs to, or null for an unknown, revoked or malformed token.</summary>
+    /// <summary>
+    /// The active member a token belongs to, or null for an unknown, revoked or malformed token, or when the member's
+    /// sign-in account is disabled (disabling someone ends their calendar link with their sessions).
+    /// </summary>
     public async Task<OnCallPerson?> FindMemberByTokenAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
@@ -73,7 +77,12 @@ public sealed class OnCallCalendarFeed(IDbContextFactory<AppDbContext> dbFactory
         }
 
         var snapshot = await onCall.GetSnapshotAsync(cancellationToken);
-        return snapshot.Person(memberId) is { IsActive: true } person ? person : null;
+        if (snapshot.Person(memberId) is not { IsActive: true } person)
+        {
+            return null;
+        }
+
+        return await accounts.IsDisabledAsync(person.Email, cancellationToken) ? null : person;
     }
 
     /// <summary>The iCalendar text: everyone's on-call days, or only <paramref name="onlyMemberId"/>'s.</summary>

@@ -99,17 +99,30 @@ public sealed class OnCallDirectMessageJob(
                 select new NewActivity(thread.Id, thread.ChannelId, thread.Ts, thread.Text, message.Ts, message.UserId))
             .ToListAsync(cancellationToken);
 
-        cursor.LastMessageId = newest;
         if (items.Count == 0)
         {
+            cursor.LastMessageId = newest;
             await db.SaveChangesAsync(cancellationToken);
             return DirectMessageOutcome.NothingNew;
         }
 
         var text = Compose(items, await WorkspaceUrlAsync(cancellationToken));
+
+        // Two runs can overlap (a slow run and the next minute's, or two app instances): the one that moves the
+        // cursor from where both read it queues the message, in the same transaction; the other queues nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var previous = cursor.LastMessageId;
+        var claimed = await db.Set<OnCallNotificationCursor>()
+            .Where(c => c.Id == OnCallNotificationCursor.SingletonId && c.LastMessageId == previous)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastMessageId, newest).SetProperty(c => c.LastSentAt, now.UtcDateTime), cancellationToken);
+        if (claimed == 0)
+        {
+            return DirectMessageOutcome.NothingNew;
+        }
+
         outbox.Add(db, OutboxKinds.SlackPostMessage, new SlackPostPayload(slackUserId, text), TeamActor.System.DisplayName);
-        cursor.LastSentAt = now.UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         logger.LogInformation("Told {Name} about {Count} new messages", person.Name, items.Count);
         return DirectMessageOutcome.Sent;

@@ -98,16 +98,17 @@ public sealed class OutboxDispatcher(
                 message.LastError = ex.Message;
                 message.NextAttemptAt = time.GetUtcNow().UtcDateTime + (ex.RetryAfter ?? Backoff(1));
             }
-            else if (!ex.Retryable || message.Attempts >= MaxAttempts)
-            {
-                Fail(message, ex.Message, time.GetUtcNow().UtcDateTime);
-            }
             else
             {
-                message.LastError = ex.Message;
-                message.NextAttemptAt = time.GetUtcNow().UtcDateTime + (ex.RetryAfter ?? Backoff(message.Attempts));
-                logger.LogWarning("Outbox {Id} ({Kind}) attempt {Attempt} failed, retrying: {Error}", message.Id, message.Kind, message.Attempts, ex.Message);
+                AfterFailure(message, ex.Message, ex.Retryable, ex.RetryAfter);
             }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not a send failure the sender understood (a bug, a payload of an older shape, a surprise from a library):
+            // retried with the same back-off and cap, so it can neither be lost nor hold up every later write.
+            logger.LogError(ex, "Outbox {Id} ({Kind}) threw an unexpected error", message.Id, message.Kind);
+            AfterFailure(message, $"Unexpected error ({ex.GetType().Name}): {ex.Message}", retryable: true, retryAfter: null);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
@@ -116,6 +117,20 @@ public sealed class OutboxDispatcher(
         {
             notifier.Notify(ChangeArea.Thread, threadId);
         }
+    }
+
+    private void AfterFailure(OutboxMessage message, string error, bool retryable, TimeSpan? retryAfter)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!retryable || message.Attempts >= MaxAttempts)
+        {
+            Fail(message, error, now);
+            return;
+        }
+
+        message.LastError = error.Length > 2000 ? error[..2000] : error;
+        message.NextAttemptAt = now + (retryAfter ?? Backoff(message.Attempts));
+        logger.LogWarning("Outbox {Id} ({Kind}) attempt {Attempt} failed, retrying: {Error}", message.Id, message.Kind, message.Attempts, message.LastError);
     }
 
     private void Fail(OutboxMessage message, string error, DateTime now)

@@ -159,7 +159,7 @@ public sealed class GitHubWebhooksTests
     [Fact]
     public void Parse_PullRequestReviewSubmitted_GivesNumberAndUpperCaseState()
     {
-        // No published pull_request_review sample is in shared/fixtures: this body follows GitHub's webhook
+        // No published pull_request_review sample is in CommunitySuccess.Tests/Fixtures: this body follows GitHub's webhook
         // reference (review.state is lower-case there, upper-case in the REST API).
         const string json = """
             {

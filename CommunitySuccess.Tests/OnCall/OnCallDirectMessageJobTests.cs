@@ -41,6 +41,25 @@ public sealed class OnCallDirectMessageJobTests
     }
 
     [Fact]
+    public async Task RunAsync_TwoOverlappingRuns_SendOneDirectMessage()
+    {
+        await using var harness = await StartAsync(MondayMorning);
+        var slack = harness.Sandbox!.Slack;
+        await RunAsync(harness);
+        slack.PostAsUser(Support, Priya, "Export fails with a 500 on large projects");
+        await SyncAsync(harness);
+
+        // Two job instances (as two workers or two app instances would run them), both reading the same cursor.
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => NewJob(harness).RunAsync(TestContext.Current.CancellationToken)),
+            Task.Run(() => NewJob(harness).RunAsync(TestContext.Current.CancellationToken)));
+        await DispatchAsync(harness);
+
+        Assert.Single(outcomes, o => o == DirectMessageOutcome.Sent);
+        Assert.Single(slack.DirectMessagesTo(AnaSlack));
+    }
+
+    [Fact]
     public async Task RunAsync_ActivityWithinTheBatchWindow_WaitsAndGoesOutTogether()
     {
         await using var harness = await StartAsync(MondayMorning);
@@ -131,6 +150,9 @@ public sealed class OnCallDirectMessageJobTests
 
     private static Task<DirectMessageOutcome> RunAsync(OnCallHarness harness) =>
         harness.Services.GetRequiredService<OnCallDirectMessageJob>().RunAsync(TestContext.Current.CancellationToken);
+
+    private static OnCallDirectMessageJob NewJob(OnCallHarness harness) =>
+        ActivatorUtilities.CreateInstance<OnCallDirectMessageJob>(harness.Services);
 
     private static Task<int> DispatchAsync(OnCallHarness harness) =>
         harness.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(TestContext.Current.CancellationToken);

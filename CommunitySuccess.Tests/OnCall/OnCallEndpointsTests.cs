@@ -171,6 +171,30 @@ public sealed class OnCallEndpointsTests
     }
 
     [Fact]
+    public async Task CalendarFeed_OwnersAccountDisabled_Is404()
+    {
+        await using var app = await StartAsync();
+        using var client = app.CreateBrowserClient();
+        await CreateAccountAsync(app, "ana@acme.example", "Ana Lima", Roles.Engineer);
+        var token = await TokenAsync(app, "ana@acme.example");
+        var accounts = app.Services.GetRequiredService<AccountService>();
+        var all = await accounts.ListAsync(Ct);
+        using (var before = await client.GetAsync($"/oncall/calendar.ics?token={Uri.EscapeDataString(token)}", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        var disabled = await accounts.SetDisabledAsync(
+            all.Single(a => a.Email == "ana@acme.example").Id, disabled: true, all.Single(a => a.Email == AppFactory.AdminEmail).Id);
+
+        Assert.True(disabled.Succeeded);
+        using var feed = await client.GetAsync($"/oncall/calendar.ics?token={Uri.EscapeDataString(token)}", Ct);
+        using var api = await client.GetAsync($"/api/oncall?token={Uri.EscapeDataString(token)}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, feed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
     public async Task ApiOnCall_SignedIn_ReturnsTodayAndNext()
     {
         await using var app = await StartAsync();

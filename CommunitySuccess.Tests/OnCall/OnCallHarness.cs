@@ -85,6 +85,8 @@ internal sealed class OnCallHarness : IAsyncDisposable
         services.AddSlackSync();
         services.AddInboxWorkspace();
         services.AddOnCall();
+        // The calendar feed asks whether a member's account is disabled.
+        services.AddSingleton<AccountService>();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
         return new OnCallHarness(provider, time, directory, sandbox);

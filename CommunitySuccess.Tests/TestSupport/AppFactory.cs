@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace CommunitySuccess.Tests.TestSupport;
 
@@ -38,6 +39,9 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; }
 
+    /// <summary>Every log line the app wrote at the levels <c>Logging:LogLevel</c> lets through.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     /// <summary>The server's real address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress
     {
@@ -53,6 +57,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Outside Development the framework does not map _content/ and _framework/ from the build's manifest by itself.
         builder.UseStaticWebAssets();
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -70,11 +75,17 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
     {
         var form = await client.GetStringAsync("/Account/Login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        return await PostLoginFormAsync(client, form, email, password);
+    }
+
+    /// <summary>Posts the sign-in form whose HTML is <paramref name="form"/> (for clients that carry cookies themselves).</summary>
+    public static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string form, string email, string password)
+    {
+        var token = AntiforgeryTokenIn(form);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
@@ -108,6 +119,9 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>The antiforgery token a server-rendered form in <paramref name="html"/> carries.</summary>
+    public static string AntiforgeryTokenIn(string html) => WebUtility.HtmlDecode(AntiforgeryToken().Match(html).Groups[1].Value);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -10,7 +10,11 @@ public static class AppProcess
 {
     public sealed record Exit(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Exit> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    public static Task<Exit> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout) =>
+        RunUntilExitAsync(environment, timeout, "--urls=http://127.0.0.1:0");
+
+    /// <summary>Runs the app with <paramref name="arguments"/> (a command such as <c>backup FILE</c>) until it exits.</summary>
+    public static async Task<Exit> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
         var workingDirectory = Directory.CreateTempSubdirectory("cs-proc-").FullName;
         var start = new ProcessStartInfo("dotnet")
@@ -21,7 +25,11 @@ public static class AppProcess
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CommunitySuccess.Web.dll"));
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(workingDirectory, "app.db")}";
         start.Environment["ConnectionStrings__Demo"] = $"Data Source={Path.Combine(workingDirectory, "demo.db")}";

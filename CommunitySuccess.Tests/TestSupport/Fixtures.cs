@@ -1,8 +1,9 @@
 namespace CommunitySuccess.Tests.TestSupport;
 
 /// <summary>
-/// The published Slack and GitHub payloads in <c>../shared/fixtures</c> (beside the repository root).
-/// Found by walking up from the test binaries, so it works in a worktree and in CI's fresh clone alike.
+/// The published Slack and GitHub payloads kept in the repository under <c>CommunitySuccess.Tests/Fixtures</c>
+/// (provenance and licences in its README.md and LICENSES.md). The build copies them next to the test binaries,
+/// so a clone alone runs its tests; nothing outside the repository is read.
 /// </summary>
 public static class Fixtures
 {
@@ -19,16 +20,13 @@ public static class Fixtures
 
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var copied = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+        if (File.Exists(Path.Combine(copied, "README.md")))
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
+            return copied;
         }
 
         throw new DirectoryNotFoundException(
-            $"shared/fixtures was not found above {AppContext.BaseDirectory}; the repository expects ../shared beside it.");
+            $"The fixtures were not copied to {copied}; CommunitySuccess.Tests.csproj copies Fixtures/** to the output directory.");
     }
 }

@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommunitySuccess.Web.Accounts;
@@ -13,6 +14,7 @@ public static class AccountsServiceCollectionExtensions
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<CircuitHandler, CircuitAccessGuard>();
         services.AddScoped<CurrentUserAccessor>();
 
         services.AddAuthentication(options =>
@@ -27,11 +29,24 @@ public static class AccountsServiceCollectionExtensions
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "CommunitySuccess.Auth";
+            // Secure whenever the request was HTTPS (also behind a trusted TLS proxy: Hosting/NetworkSecurity.cs); plain
+            // HTTP stays possible on a developer's machine. Lax: a link from Slack still opens the desk signed in.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
         // A disabled account or a role change changes the security stamp. Check it on every request (one indexed
         // read; a small team's desk can afford it) so a disabled person's sessions end at once.
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            // Hosting/SecurityHeaders.cs sends X-Frame-Options: DENY (and frame-ancestors 'none') on every response.
+            options.SuppressXFrameOptionsHeader = true;
+        });
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.AddIdentityCore<AppUser>(options =>

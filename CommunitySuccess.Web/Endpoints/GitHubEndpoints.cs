@@ -22,14 +22,13 @@ public static class GitHubEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBodyBytes)
+        // Bounded before the signature check: an anonymous sender must not make us buffer more than GitHub would send.
+        var body = await BoundedRequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
             return Results.Problem("The payload is larger than GitHub sends.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var body = buffer.ToArray();
         var signature = GitHubWebhookVerifier.Verify(options.CurrentValue.WebhookSecret, request.Headers["X-Hub-Signature-256"].ToString(), body);
         if (!signature.IsValid)
         {
@@ -53,7 +52,7 @@ public static class GitHubEndpoints
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var outcome = await processor.ApplyAsync(request.Headers["X-GitHub-Delivery"].ToString(), webhook, cancellationToken);
+        var outcome = await processor.ApplyAsync(request.Headers["X-GitHub-Delivery"].ToString(), webhook, body, cancellationToken);
         return Results.Ok(new { outcome = outcome.ToString().ToLowerInvariant() });
     }
 }

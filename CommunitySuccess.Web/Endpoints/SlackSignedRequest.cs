@@ -13,7 +13,7 @@ public static class SlackSignedRequest
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(verifier);
-        var body = await ReadBoundedAsync(request, maxBytes, cancellationToken);
+        var body = await BoundedRequestBody.ReadAsync(request, maxBytes, cancellationToken);
         if (body is null)
         {
             return (null, Results.Problem($"The request body is larger than {maxBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge));
@@ -32,23 +32,5 @@ public static class SlackSignedRequest
         }
 
         return (body, null);
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -55,6 +55,8 @@ public sealed class StartupInitializer(
             recurringJobs.RemoveIfExists(SyncGitHubJob.RecurringJobId);
         }
 
+        recurringJobs.AddOrUpdate<ProcessedDeliveryPruneJob>(
+            ProcessedDeliveryPruneJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily());
         await onCallJobs.ApplyAsync(cancellationToken);
     }
 

@@ -30,6 +30,32 @@ public sealed class GitHubMarkdownTests
         Assert.DoesNotContain("<input name", html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("![screenshot](https://tracker.example/pixel.png?issue=1)")]
+    [InlineData("<img src=\"https://tracker.example/pixel.png?issue=1\" alt=\"screenshot\">")]
+    public void ToSafeHtml_RemoteImage_BecomesALinkThatLoadsNothingByItself(string markdown)
+    {
+        var html = GitHubMarkdown.ToSafeHtml(markdown);
+
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("srcset", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<source", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("href=\"https://tracker.example/pixel.png?issue=1\"", html, StringComparison.Ordinal);
+        Assert.Contains("Image: screenshot", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<video src=\"https://tracker.example/v.mp4\" poster=\"https://tracker.example/p.png\"></video>")]
+    [InlineData("<picture><source srcset=\"https://tracker.example/a.png\"><img src=\"https://tracker.example/pixel.png?issue=1\" alt=\"screenshot\"></picture>")]
+    [InlineData("<audio src=\"https://tracker.example/a.mp3\" autoplay></audio>")]
+    [InlineData("<table background=\"https://tracker.example/bg.png\"><tr><td>x</td></tr></table>")]
+    public void ToSafeHtml_OtherRemoteMedia_IsDropped(string markdown)
+    {
+        var html = GitHubMarkdown.ToSafeHtml(markdown);
+
+        Assert.DoesNotContain("tracker.example", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ToSafeHtml_GitHubMarkdown_KeepsFormattingLinksAndTaskLists()
     {

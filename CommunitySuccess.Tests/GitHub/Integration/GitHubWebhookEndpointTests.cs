@@ -118,6 +118,21 @@ public sealed class GitHubWebhookEndpointTests
     }
 
     [Fact]
+    public async Task Post_SameBodyTwiceWithoutDeliveryId_IsAppliedOnce()
+    {
+        await using var app = NewApp();
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        var body = Fixtures.Read("github/webhooks/issue_comment.created.json");
+
+        // A replay of a captured, correctly signed body, without GitHub's delivery header.
+        using var first = await PostAsync(client, "issue_comment", body, delivery: "");
+        using var replay = await PostAsync(client, "issue_comment", body, delivery: "");
+
+        Assert.Equal("applied", await OutcomeAsync(first));
+        Assert.Equal("duplicate", await OutcomeAsync(replay));
+    }
+
+    [Fact]
     public async Task Post_RepositoryNotConfigured_IsAcknowledgedAndStoresNothing()
     {
         await using var app = new AppFactory(s =>
@@ -149,7 +164,11 @@ public sealed class GitHubWebhookEndpointTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/github/webhooks") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-GitHub-Event", eventName);
-        request.Headers.Add("X-GitHub-Delivery", delivery);
+        if (delivery.Length > 0)
+        {
+            request.Headers.Add("X-GitHub-Delivery", delivery);
+        }
+
         request.Headers.Add("User-Agent", "GitHub-Hookshot/044aadd");
         var sig = signature ?? GitHubWebhookSender.Sign(Secret, bytes);
         if (sig.Length > 0)

@@ -55,11 +55,44 @@ public sealed partial class SetupTests
         Assert.False(await app.Services.GetRequiredService<AccountService>().AnyUserExistsAsync(Ct));
     }
 
+    [Fact]
+    public async Task Setup_ConcurrentFirstAdminPosts_OnlyOneAccountIsCreated()
+    {
+        await using var app = new AppFactory(s => { s["Admin:Email"] = ""; s["Admin:Password"] = ""; });
+        var clients = Enumerable.Range(0, 6).Select(_ => app.CreateBrowserClient()).ToList();
+        // Every form is loaded while setup is still open, then all are posted at once.
+        var forms = new List<FormUrlEncodedContent>();
+        for (var i = 0; i < clients.Count; i++)
+        {
+            forms.Add(await SetupFormAsync(clients[i], $"admin{i}@example.test", "first-password"));
+        }
+
+        var responses = await Task.WhenAll(clients.Select((c, i) => c.PostAsync("/setup", forms[i], Ct)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(await app.Services.GetRequiredService<AccountService>().ListAsync(Ct));
+        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Contains("Setup is closed", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        foreach (var disposable in responses.Cast<IDisposable>().Concat(forms).Concat(clients))
+        {
+            disposable.Dispose();
+        }
+    }
+
     private static async Task<HttpResponseMessage> PostSetupAsync(HttpClient client, string email, string password)
+    {
+        using var content = await SetupFormAsync(client, email, password);
+        return await client.PostAsync("/setup", content, Ct);
+    }
+
+    private static async Task<FormUrlEncodedContent> SetupFormAsync(HttpClient client, string email, string password)
     {
         var form = await client.GetStringAsync("/setup", Ct);
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        return new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "setup",
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
@@ -68,7 +101,6 @@ public sealed partial class SetupTests
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
         });
-        return await client.PostAsync("/setup", content, Ct);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -150,6 +150,53 @@ public sealed class SignInTests
         Assert.Contains("This account is disabled.", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SignIn_DisabledAccountWithWrongPassword_AnswersAsForAnUnknownEmail()
+    {
+        await using var app = new AppFactory();
+        var engineerId = await CreateEngineerAsync(app);
+        var accounts = app.Services.GetRequiredService<AccountService>();
+        var adminId = (await accounts.ListAsync(Ct)).Single(a => a.Email == AppFactory.AdminEmail).Id;
+        Assert.True((await accounts.SetDisabledAsync(engineerId, disabled: true, adminId)).Succeeded);
+
+        using var disabled = await AppFactory.PostLoginAsync(app.CreateBrowserClient(), EngineerEmail, "not-the-password");
+        using var unknown = await AppFactory.PostLoginAsync(app.CreateBrowserClient(), "nobody@example.test", "not-the-password");
+
+        var disabledPage = await disabled.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("disabled", disabledPage, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("locked", disabledPage, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Wrong email or password.", disabledPage, StringComparison.Ordinal);
+        Assert.Contains("Wrong email or password.", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logout_PostWithoutAntiforgeryToken_IsRefusedAndSessionStays()
+    {
+        await using var app = new AppFactory();
+        using var client = await app.SignedInClientAsync();
+
+        using var forged = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([]), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using var after = await client.GetAsync("/settings", Ct);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_PostFromTheLayoutsForm_SignsOut()
+    {
+        await using var app = new AppFactory();
+        using var client = await app.SignedInClientAsync();
+        var token = AppFactory.AntiforgeryTokenIn(await client.GetStringAsync("/settings", Ct));
+
+        using var signedOut = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        using var after = await client.GetAsync("/settings", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
     private static async Task<string> CreateEngineerAsync(AppFactory app)
     {
         app.StartServer();

@@ -83,7 +83,7 @@ public sealed partial class UsersPage
             return;
         }
 
-        if (Report(await Accounts.ResetPasswordAsync(_resetFor.Id, _resetPassword), $"Password of {_resetFor.Email} reset."))
+        if (Report(await Accounts.ResetPasswordAsync(_resetFor.Id, _resetPassword, _myUserId), $"Password of {_resetFor.Email} reset."))
         {
             _resetFor = null;
         }
