@@ -67,6 +67,28 @@ public sealed class GitHubIngestService(
         return changed.Count;
     }
 
+    /// <summary>
+    /// Forgets an issue deleted on GitHub (a 410, or the <c>issues.deleted</c> webhook): its row, comments and reviews,
+    /// and its inbox item, so it leaves every queue. Returns false when it was not stored.
+    /// </summary>
+    public async Task<bool> RemoveIssueAsync(string repository, int number, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var issue = await db.Set<GitHubIssue>().FirstOrDefaultAsync(i => i.Repository == repository && i.Number == number, cancellationToken);
+        if (issue is null)
+        {
+            return false;
+        }
+
+        db.RemoveRange(await db.Set<GitHubComment>().Where(c => c.Repository == repository && c.IssueNumber == number).ToListAsync(cancellationToken));
+        db.RemoveRange(await db.Set<GitHubReview>().Where(r => r.Repository == repository && r.Number == number).ToListAsync(cancellationToken));
+        await IssueInboxIngest.RemoveAsync(db, issue.Id, cancellationToken);
+        db.Remove(issue);
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Notify(ChangeArea.GitHub);
+        return true;
+    }
+
     /// <summary>Stores comments and refreshes each touched issue's "who spoke last".</summary>
     public async Task<int> UpsertCommentsAsync(string repository, IReadOnlyCollection<GitHubCommentRecord> records, CancellationToken cancellationToken)
     {

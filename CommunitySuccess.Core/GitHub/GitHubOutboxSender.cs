@@ -157,6 +157,12 @@ public sealed class GitHubOutboxSender(
         }
         catch (GitHubGatewayException ex)
         {
+            if (ex.IsGone && GitHubIssueKeys.TryParse(message.IssueKey, out var repository, out var number))
+            {
+                // The issue was deleted on GitHub: it leaves the queues and the inbox instead of waiting on a write that cannot land.
+                await ingest.RemoveIssueAsync(repository, number, cancellationToken);
+            }
+
             throw Translate(ex, message);
         }
     }

@@ -44,6 +44,9 @@ public sealed class GitHubWebhookProcessor(
 
         switch (webhook)
         {
+            case GitHubIssuesEvent { Action: "deleted" } deleted:
+                await ingest.RemoveIssueAsync(repository, deleted.Issue.Number, cancellationToken);
+                return Outcome.Applied;
             case GitHubIssuesEvent issues:
                 await ingest.UpsertIssuesAsync(repository, [issues.Issue], cancellationToken);
                 return Outcome.Applied;

@@ -84,6 +84,17 @@ public static class IssueInboxIngest
         return item;
     }
 
+    /// <summary>Removes the row (and its history) of an issue deleted on GitHub; the caller saves.</summary>
+    public static async Task RemoveAsync(AppDbContext db, long gitHubIssueId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.Set<InboxItem>().FirstOrDefaultAsync(i => i.GitHubIssueId == gitHubIssueId, cancellationToken) is { } item)
+        {
+            db.RemoveRange(await db.Set<InboxItemStatusChange>().Where(c => c.ItemId == item.Id).ToListAsync(cancellationToken));
+            db.Remove(item);
+        }
+    }
+
     /// <summary>Applies a decision to a GitHub item's row, recording the move; false when it was refused.</summary>
     public static bool Apply(AppDbContext db, InboxItem item, ThreadStatusDecision decision, DateTime at, string? by)
     {

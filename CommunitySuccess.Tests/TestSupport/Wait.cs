@@ -9,7 +9,8 @@ public static class Wait
     /// <summary>The default limit: webhooks, outbox sends and page loads arrive in well under this.</summary>
     public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(30);
 
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, TimeSpan? limit = null)
+    /// <param name="dispatch">Work to drive between reads (e.g. the outbox dispatcher), for code no background service runs in tests.</param>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, TimeSpan? limit = null, Func<Task>? dispatch = null)
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(condition);
@@ -20,6 +21,11 @@ public static class Wait
         {
             while (true)
             {
+                if (dispatch is not null)
+                {
+                    await dispatch();
+                }
+
                 last = await read();
                 if (condition(last))
                 {

@@ -236,6 +236,43 @@ public sealed class GitHubInboxTests
         Assert.True(row.WaitingForTeam);
     }
 
+    [Fact]
+    public async Task DeletedOnGitHub_AWriteAnswered410_TakesTheItemOutOfTheInboxAndFailsOnceWithTheReason()
+    {
+        await using var desk = await GitHubDeskHarness.StartAsync();
+        var number = desk.GitHub.OpenIssue(O, R, Outsider, "Spam", null, [GitHubDeskHarness.Triage]);
+        await desk.SyncGitHubAsync();
+        Assert.NotNull(await FindRowAsync(desk, number));
+        desk.GitHub.DeleteIssue(O, R, number);
+
+        await desk.Get<GitHubIssueActionsService>().CommentAsync(GitHubDeskHarness.Repository, number, "Hello?", Ana, Ct);
+        var write = await Wait.UntilAsync(async () => (await desk.OutboxAsync()).Single(), w => w.Status != OutboxStatus.Pending,
+            "the comment to be tried", TimeSpan.FromSeconds(20), dispatch: () => desk.Get<OutboxDispatcher>().DispatchDueAsync(Ct));
+
+        Assert.Equal(OutboxStatus.Failed, write.Status);
+        Assert.Equal(1, write.Attempts);
+        Assert.Null(await FindRowAsync(desk, number));
+        var triage = await desk.Get<GitHubQueueService>().GetPageAsync(GitHubQueue.Triage, 1, 10, Ct);
+        Assert.DoesNotContain(triage.Items, i => i.Number == number);
+    }
+
+    [Fact]
+    public async Task CommentUpsert_ALateOlderCopy_DoesNotBringBackTheEditedText()
+    {
+        await using var desk = await GitHubDeskHarness.StartAsync();
+        var number = desk.GitHub.OpenIssue(O, R, Outsider, "Crash", null, [GitHubDeskHarness.Triage]);
+        await desk.SyncGitHubAsync();
+        var ingest = desk.Get<GitHubIngestService>();
+        var created = new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc);
+        var edited = new GitHubCommentRecord(77, number, Outsider, "Edited: the crash happens on 2.3.1 only", created, created.AddMinutes(5), "https://example.test/c/77");
+
+        await ingest.UpsertCommentsAsync(GitHubDeskHarness.Repository, [edited], Ct);
+        await ingest.UpsertCommentsAsync(GitHubDeskHarness.Repository, [edited with { Body = "Original text", UpdatedAt = created }], Ct);
+
+        var detail = await desk.Get<GitHubQueueService>().GetIssueAsync(GitHubDeskHarness.Repository, number, Ct);
+        Assert.Equal("Edited: the crash happens on 2.3.1 only", Assert.Single(detail!.Comments).Body);
+    }
+
     private static async Task<GitHubDeskHarness> StartWithWebhooksAsync()
     {
         var desk = await GitHubDeskHarness.StartAsync();
