@@ -20,7 +20,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Folder for screenshots a person can look at after the run.</summary>
     public static string ScreenshotDirectory { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    /// <summary>Every browser test's expectations wait this long for their condition (Playwright's default is 5 s):
+    /// a busy 2-core machine is slow, never wrong, and a condition met early costs nothing.</summary>
+    public ValueTask InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(30_000);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Starts Chromium on first use, so test runs without browser tests never need it.</summary>
     public async Task<IBrowser> GetBrowserAsync()

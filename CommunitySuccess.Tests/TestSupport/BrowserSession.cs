@@ -12,7 +12,8 @@ public static class BrowserSession
             BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // A busy 2-core machine can take well over 15 s to answer a click: wait for conditions, generously.
+        context.SetDefaultTimeout(45_000);
         return await context.NewPageAsync();
     }
 
