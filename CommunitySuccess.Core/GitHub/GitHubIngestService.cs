@@ -283,11 +283,12 @@ public sealed class GitHubIngestService(
         }
 
         var numbers = changed.Select(c => c.Issue.Number).ToList();
+        var numberSet = numbers.ToHashSet();
         var comments = (await db.Set<GitHubComment>().AsNoTracking()
                 .Where(c => c.Repository == repository && numbers.Contains(c.IssueNumber))
                 .Select(c => new { c.IssueNumber, c.AuthorLogin, c.CreatedAt, c.Id })
                 .ToListAsync(cancellationToken))
-            .Concat(db.Set<GitHubComment>().Local.Where(c => c.Repository == repository && numbers.Contains(c.IssueNumber))
+            .Concat(db.ChangeTracker.Entries<GitHubComment>().Select(e => e.Entity).Where(c => c.Repository == repository && numberSet.Contains(c.IssueNumber))
                 .Select(c => new { c.IssueNumber, c.AuthorLogin, c.CreatedAt, c.Id }))
             .DistinctBy(c => c.Id)
             .ToLookup(c => c.IssueNumber);
@@ -295,19 +296,20 @@ public sealed class GitHubIngestService(
                 .Where(r => r.Repository == repository && numbers.Contains(r.Number) && r.SubmittedAt != null)
                 .Select(r => new { r.Number, r.AuthorLogin, r.SubmittedAt, r.Id })
                 .ToListAsync(cancellationToken))
-            .Concat(db.Set<GitHubReview>().Local.Where(r => r.Repository == repository && numbers.Contains(r.Number) && r.SubmittedAt != null)
+            .Concat(db.ChangeTracker.Entries<GitHubReview>().Select(e => e.Entity).Where(r => r.Repository == repository && numberSet.Contains(r.Number) && r.SubmittedAt != null)
                 .Select(r => new { r.Number, r.AuthorLogin, r.SubmittedAt, r.Id }))
             .DistinctBy(r => r.Id)
             .ToLookup(r => r.Number);
         var labels = options.CurrentValue.Labels;
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var (issue, facts) in changed)
+        var records = changed.Select(change =>
         {
+            var (issue, facts) = change;
             var timeline = comments[issue.Number].Select(c => new GitHubInboxMapping.Spoken(c.AuthorLogin, c.CreatedAt, IsTeam(directory, c.AuthorLogin)))
                 .Concat(reviews[issue.Number].Select(r => new GitHubInboxMapping.Spoken(r.AuthorLogin, r.SubmittedAt!.Value, IsTeam(directory, r.AuthorLogin))));
             var record = GitHubInboxMapping.ToRecord(issue, timeline, IsTeam(directory, issue.AuthorLogin), labels.Triage);
-            await IssueInboxIngest.ApplyAsync(db, record, facts, now, cancellationToken);
-        }
+            return (record, (IReadOnlyCollection<IssueFactAt>)facts);
+        }).ToList();
+        await IssueInboxIngest.ApplyAsync(db, records, cancellationToken);
     }
 
     /// <summary>A team member's login, or our own token's account.</summary>

@@ -51,9 +51,47 @@ public static class IssueInboxIngest
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
+        var items = await LoadAsync(db, [record.GitHubIssueId], cancellationToken);
+        return Apply(db, items, record, facts);
+    }
+
+    /// <summary>The same for many issues (a sync page), reading their rows in one query.</summary>
+    public static async Task ApplyAsync(
+        AppDbContext db, IReadOnlyList<(IssueItemRecord Record, IReadOnlyCollection<IssueFactAt> Facts)> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(changes);
+        var items = await LoadAsync(db, [.. changes.Select(c => c.Record.GitHubIssueId)], cancellationToken);
+        foreach (var (record, facts) in changes)
+        {
+            Apply(db, items, record, facts);
+        }
+    }
+
+    /// <summary>
+    /// The rows of these issues, tracked: those the context already holds, the rest read in one query per 500.
+    /// (<c>DbSet.Local</c> is read once: each read detects changes across everything the context tracks.)
+    /// </summary>
+    private static async Task<Dictionary<long, InboxItem>> LoadAsync(AppDbContext db, List<long> gitHubIssueIds, CancellationToken cancellationToken)
+    {
+        var items = db.Set<InboxItem>().Local.Where(i => i.GitHubIssueId is not null).ToDictionary(i => i.GitHubIssueId!.Value);
+        var missing = gitHubIssueIds.Where(id => !items.ContainsKey(id)).Distinct().ToList();
+        foreach (var chunk in missing.Chunk(500))
+        {
+            var ids = chunk.Cast<long?>().ToList();
+            foreach (var item in await db.Set<InboxItem>().Where(i => ids.Contains(i.GitHubIssueId)).ToListAsync(cancellationToken))
+            {
+                items[item.GitHubIssueId!.Value] = item;
+            }
+        }
+
+        return items;
+    }
+
+    private static InboxItem? Apply(AppDbContext db, Dictionary<long, InboxItem> items, IssueItemRecord record, IReadOnlyCollection<IssueFactAt> facts)
+    {
         ArgumentNullException.ThrowIfNull(facts);
-        var item = db.Set<InboxItem>().Local.FirstOrDefault(i => i.GitHubIssueId == record.GitHubIssueId)
-            ?? await db.Set<InboxItem>().FirstOrDefaultAsync(i => i.GitHubIssueId == record.GitHubIssueId, cancellationToken);
+        var item = items.GetValueOrDefault(record.GitHubIssueId);
         if (item is null)
         {
             if (!record.IsOpen || !record.NeedsTeam)
@@ -73,6 +111,7 @@ public static class IssueInboxIngest
                 StatusReason = "new",
             };
             db.Add(item);
+            items[record.GitHubIssueId] = item;
         }
 
         foreach (var fact in facts.OrderBy(f => f.At))
