@@ -50,18 +50,7 @@ public sealed class GitHubIssueActionsService(
         var labels = options.CurrentValue.Labels;
         return WriteAsync(repository, number, actor, (db, issue) =>
         {
-            var writes = new List<OutboxMessage>();
-            if (!issue.LabelNames.Contains(labels.ProductReview))
-            {
-                // Added before the Triage label goes, so a failure in between never leaves the issue in neither queue.
-                writes.Add(outbox.Add(db, GitHubOutboxKinds.AddLabels, new GitHubLabelsPayload(issue.Repository, number, [labels.ProductReview]), actor.DisplayName, issueKey: issue.Key));
-            }
-
-            if (issue.LabelNames.Contains(labels.Triage))
-            {
-                writes.Add(outbox.Add(db, GitHubOutboxKinds.RemoveLabel, new GitHubLabelsPayload(issue.Repository, number, [labels.Triage]), actor.DisplayName, issueKey: issue.Key));
-            }
-
+            var writes = ProductReviewWrites.Queue(outbox, db, issue, labels, actor);
             return writes.Count == 0 ? Planned.Refusal($"{issue.Key} already carries '{labels.ProductReview}' and not '{labels.Triage}'.") : new Planned(writes, null);
         }, cancellationToken);
     }

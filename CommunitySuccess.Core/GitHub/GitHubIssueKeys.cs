@@ -5,8 +5,6 @@ namespace CommunitySuccess.Core.GitHub;
 /// <summary>The <c>owner/repo#number</c> keys the desk tags issues and outbox writes with.</summary>
 public static class GitHubIssueKeys
 {
-    public static string Of(string repository, int number) => string.Create(CultureInfo.InvariantCulture, $"{repository}#{number}");
-
     /// <summary>Reads <c>owner/repo#number</c>; false for anything else (a thread's write has no key).</summary>
     public static bool TryParse(string? key, out string repository, out int number)
     {

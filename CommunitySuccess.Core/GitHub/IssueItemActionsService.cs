@@ -53,17 +53,7 @@ public sealed partial class IssueItemActionsService(
                     writes.Add(outbox.Add(db, GitHubOutboxKinds.RemoveLabel, new GitHubLabelsPayload(issue.Repository, issue.Number, [labels.Triage]), actor.DisplayName, issueKey: issue.Key));
                     break;
                 case IssueCloseChoice.NeedsProductReview:
-                    if (!has.Contains(labels.ProductReview))
-                    {
-                        // Added before Triage goes, so a failure in between never leaves the issue in neither queue.
-                        writes.Add(outbox.Add(db, GitHubOutboxKinds.AddLabels, new GitHubLabelsPayload(issue.Repository, issue.Number, [labels.ProductReview]), actor.DisplayName, issueKey: issue.Key));
-                    }
-
-                    if (has.Contains(labels.Triage))
-                    {
-                        writes.Add(outbox.Add(db, GitHubOutboxKinds.RemoveLabel, new GitHubLabelsPayload(issue.Repository, issue.Number, [labels.Triage]), actor.DisplayName, issueKey: issue.Key));
-                    }
-
+                    writes.AddRange(ProductReviewWrites.Queue(outbox, db, issue, labels, actor));
                     break;
                 case IssueCloseChoice.CloseOnGitHub when issue.IsOpen:
                     writes.Add(outbox.Add(db, GitHubOutboxKinds.Close, new GitHubClosePayload(issue.Repository, issue.Number, NotPlanned: false), actor.DisplayName, issueKey: issue.Key));

@@ -42,20 +42,10 @@ public sealed record IssueFactAt(DateTime At, IssueFact Fact, string? By);
 public static class IssueInboxIngest
 {
     /// <summary>
-    /// Creates the row of an issue that needs the team and has none yet (Open), applies <paramref name="facts"/> in time
-    /// order, and refreshes the row's fields from <paramref name="record"/>. Adds to <paramref name="db"/>; the caller saves.
+    /// For each issue (a sync page): creates the row of an issue that needs the team and has none yet (Open), applies its
+    /// facts in time order, and refreshes the row's fields from its record. Reads the existing rows in one query; adds to
+    /// <paramref name="db"/>, the caller saves.
     /// </summary>
-    /// <returns>The row, or null when the issue has none and does not need the team.</returns>
-    public static async Task<InboxItem?> ApplyAsync(
-        AppDbContext db, IssueItemRecord record, IReadOnlyCollection<IssueFactAt> facts, DateTime now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(record);
-        var items = await LoadAsync(db, [record.GitHubIssueId], cancellationToken);
-        return Apply(db, items, record, facts);
-    }
-
-    /// <summary>The same for many issues (a sync page), reading their rows in one query.</summary>
     public static async Task ApplyAsync(
         AppDbContext db, IReadOnlyList<(IssueItemRecord Record, IReadOnlyCollection<IssueFactAt> Facts)> changes, CancellationToken cancellationToken)
     {
@@ -88,7 +78,7 @@ public static class IssueInboxIngest
         return items;
     }
 
-    private static InboxItem? Apply(AppDbContext db, Dictionary<long, InboxItem> items, IssueItemRecord record, IReadOnlyCollection<IssueFactAt> facts)
+    private static void Apply(AppDbContext db, Dictionary<long, InboxItem> items, IssueItemRecord record, IReadOnlyCollection<IssueFactAt> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var item = items.GetValueOrDefault(record.GitHubIssueId);
@@ -96,7 +86,7 @@ public static class IssueInboxIngest
         {
             if (!record.IsOpen || !record.NeedsTeam)
             {
-                return null;
+                return;
             }
 
             item = new InboxItem
@@ -120,7 +110,6 @@ public static class IssueInboxIngest
         }
 
         Refresh(item, record);
-        return item;
     }
 
     /// <summary>Removes the row (and its history) of an issue deleted on GitHub; the caller saves.</summary>
