@@ -27,6 +27,23 @@ public sealed class GitHubIngestService(
             return 0;
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await UpsertIssuesOnceAsync(repository, records, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // A webhook and a sync inserted the same new issue at once (or a click moved its inbox row): read again
+                // and decide on what is stored now; facts already stored are not seen twice.
+            }
+        }
+    }
+
+    private async Task<int> UpsertIssuesOnceAsync(string repository, IReadOnlyCollection<GitHubIssueRecord> records, CancellationToken cancellationToken)
+    {
+
         var directory = await team.GetDirectoryAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = records.Select(r => r.Id).ToList();
