@@ -36,6 +36,8 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
         await BrowserSession.SignInAsync(page);
         // "/" leads an engineer to the inbox.
         await page.WaitForURLAsync("**/inbox");
+        // The landing is a new page with a new circuit: a click before it is interactive is lost.
+        await BrowserSession.WaitForInteractiveAsync(page);
         var row = page.GetByTestId("inbox-table").Locator("tr", new() { HasText = "error E4711" });
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByTestId("thread-status")).ToHaveTextAsync("Open");
