@@ -2,7 +2,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
-using CommunitySuccess.Core.Team;
+using CommunitySuccess.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +37,6 @@ public sealed record BacklogItem(
 public sealed class BacklogService(
     IDbContextFactory<AppDbContext> dbFactory,
     OutboxService outbox,
-    TeamService team,
     ThreadIssueLinkService links,
     IOptionsMonitor<GitHubOptions> gitHub)
 {
@@ -65,10 +64,11 @@ public sealed class BacklogService(
     }
 
     /// <summary>"I'll take it": assigns the issue to the signed-in member's GitHub login, through the outbox.</summary>
-    public async Task<InboxActionResult> TakeAsync(long issueId, string accountEmail, CancellationToken cancellationToken)
+    /// <summary>Assigns the issue on GitHub to the signed-in person's team login (through the outbox).</summary>
+    public async Task<InboxActionResult> TakeAsync(long issueId, CurrentUser me, CancellationToken cancellationToken)
     {
-        var member = await team.FindByEmailAsync(accountEmail, cancellationToken);
-        if (member?.GitHubLogin is not { Length: > 0 } login)
+        ArgumentNullException.ThrowIfNull(me);
+        if (me.Member?.GitHubLogin is not { Length: > 0 } login)
         {
             return InboxActionResult.Refused("Your account has no team member with a GitHub login: ask an admin to add it on the Team page.");
         }
@@ -80,7 +80,7 @@ public sealed class BacklogService(
             return InboxActionResult.Refused("That issue is not synced (any more).");
         }
 
-        var message = outbox.Add(db, GitHubOutboxKinds.Assign, new GitHubAssignPayload(issue.Repository, issue.Number, login), member.Name, issueKey: issue.Key);
+        var message = outbox.Add(db, GitHubOutboxKinds.Assign, new GitHubAssignPayload(issue.Repository, issue.Number, login), me.Member.Name, issueKey: issue.Key);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
         return InboxActionResult.Ok(message.Id);

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using CommunitySuccess.Core.Accounts;
-
 namespace CommunitySuccess.Core.Team;
 
 /// <summary>
@@ -14,12 +11,4 @@ public sealed record TeamActor(string DisplayName, string? Email, bool IsAdmin)
 {
     /// <summary>The app itself (jobs, seeding): allowed everything.</summary>
     public static readonly TeamActor System = new("CommunitySuccess (automatic)", null, true);
-
-    /// <summary>The actor of a signed-in principal (cookie claims: name, email, roles).</summary>
-    public static TeamActor From(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
-        return new TeamActor(user.Identity?.Name ?? email ?? "unknown", email, user.IsInRole(Roles.Admin));
-    }
 }

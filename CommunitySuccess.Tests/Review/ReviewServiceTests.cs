@@ -5,6 +5,7 @@ using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Review;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +85,7 @@ public sealed class ReviewServiceTests
     {
         await using var app = await StartWithIssuesAsync();
 
-        var result = await app.Services.GetRequiredService<BacklogService>().TakeAsync(104, "nobody@example.test", Ct);
+        var result = await app.Services.GetRequiredService<BacklogService>().TakeAsync(104, new CurrentUser("u-1", "nobody@example.test", "nobody@example.test", [Roles.Engineer], Member: null), Ct);
 
         Assert.False(result.Succeeded);
         Assert.Contains("GitHub login", result.Error, StringComparison.Ordinal);

@@ -18,6 +18,16 @@ public class MudTestContext : BunitContext
         Services.AddMudServices();
     }
 
+    /// <summary>
+    /// "Me" for pages, as the app resolves it: the signed-in claims bUnit's authorization sets, turned into a current
+    /// user by the Core services of <paramref name="core"/> (its team list decides the member).
+    /// </summary>
+    protected void AddCurrentUser(IServiceProvider core)
+    {
+        Services.AddSingleton(core.GetRequiredService<CommunitySuccess.Core.Shared.CurrentUserResolver>());
+        Services.AddScoped<CommunitySuccess.Web.Accounts.CurrentUserAccessor>();
+    }
+
     /// <summary>Where menus, selects and tooltips render, once <see cref="RenderMudProviders"/> ran.</summary>
     public IRenderedComponent<MudPopoverProvider>? Popovers { get; private set; }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Slack;
-using CommunitySuccess.Core.Team;
+using CommunitySuccess.Core.Shared;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -96,6 +96,7 @@ public static class OnCallEndpoints
     private static async Task<IResult> CreateSubstitutionAsync(
         HttpContext context,
         OnCallService onCall,
+        CurrentUserResolver currentUser,
         SubstitutionRequest request,
         CancellationToken cancellationToken)
     {
@@ -111,7 +112,7 @@ public static class OnCallEndpoints
 
         var result = await onCall.CreateSubstitutionAsync(
             new SubstitutionInput(request.StartDate, request.EndDate, request.SubstituteMemberId, request.ReplacedMemberId, reason, request.Note),
-            TeamActor.From(context.User),
+            (await currentUser.ResolveAsync(context.User, cancellationToken)).TeamActor,
             cancellationToken);
         if (result.IsForbidden)
         {

@@ -64,8 +64,7 @@ public sealed class InboxUiHost : MudTestContext
         // bUnit brings its own clock; the components must read the same fake one as the services.
         Services.AddSingleton<TimeProvider>(Clock);
 
-        Services.AddSingleton(_core.GetRequiredService<CommunitySuccess.Core.Shared.CurrentUserResolver>());
-        Services.AddScoped<CommunitySuccess.Web.Accounts.CurrentUserAccessor>();
+        AddCurrentUser(_core);
         var auth = AddAuthorization();
         auth.SetAuthorized(MeEmail);
         auth.SetClaims(new Claim(ClaimTypes.Email, MeEmail), new Claim(ClaimTypes.NameIdentifier, MeAccountId));

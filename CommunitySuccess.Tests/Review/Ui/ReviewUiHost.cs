@@ -41,6 +41,7 @@ public sealed class ReviewUiHost : MudTestContext
         _core = services.BuildServiceProvider();
         _core.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         Services.AddFallbackServiceProvider(_core);
+        AddCurrentUser(_core);
 
         var auth = AddAuthorization();
         auth.SetAuthorized("pat@example.test");

@@ -2,7 +2,6 @@ using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Team;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommunitySuccess.Web.Components.Pages.Admin;
 
@@ -15,7 +14,6 @@ public sealed partial class TeamPage
     private MemberForm? _form;
     private string? _message;
     private bool _messageIsError;
-    private TeamActor _actor = TeamActor.System;
 
     [Inject]
     private TeamService Team { get; set; } = default!;
@@ -23,14 +21,13 @@ public sealed partial class TeamPage
     [Inject]
     private OnCallService OnCall { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
-    {
-        _actor = TeamActor.From((await AuthenticationState).User);
-        await LoadAsync();
-    }
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    /// <summary>Who asks, read when the action runs: a role removed since the page loaded no longer acts as admin.</summary>
+    private async Task<TeamActor> ActorAsync() => (await Me.GetAsync(CancellationToken.None)).TeamActor;
 
     private async Task LoadAsync() =>
         _members = [.. (await Team.ListAsync(CancellationToken.None)).OrderByDescending(m => m.IsActive).ThenBy(m => m.Name, StringComparer.CurrentCulture)];
@@ -57,7 +54,7 @@ public sealed partial class TeamPage
 
         var result = await Team.SaveMemberAsync(
             new TeamMemberInput(_form.Id, _form.Name ?? "", _form.Email ?? "", _form.SlackUserId, _form.GitHubLogin, _form.TimeZone, _form.Role),
-            _actor,
+            await ActorAsync(),
             CancellationToken.None);
         if (!result.Succeeded)
         {
@@ -74,7 +71,7 @@ public sealed partial class TeamPage
 
     private async Task SetActiveAsync(TeamMember member, bool active)
     {
-        var result = await Team.SetActiveAsync(member.Id, active, _actor, CancellationToken.None);
+        var result = await Team.SetActiveAsync(member.Id, active, await ActorAsync(), CancellationToken.None);
         if (!result.Succeeded)
         {
             Show(string.Join(" ", result.Errors), isError: true);
@@ -88,7 +85,7 @@ public sealed partial class TeamPage
         else
         {
             // A former member takes no more turns: the rotation continues without them from tomorrow.
-            var rotation = await OnCall.RemoveFromRotationAsync(member.Id, _actor, CancellationToken.None);
+            var rotation = await OnCall.RemoveFromRotationAsync(member.Id, await ActorAsync(), CancellationToken.None);
             Show(rotation.Succeeded
                 ? $"{member.Name} is deactivated: no longer counted as the team, and out of the rotation from tomorrow."
                 : $"{member.Name} is deactivated, but the rotation could not be changed: {rotation.Error}", isError: !rotation.Succeeded);

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using CommunitySuccess.Core.Accounts;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommunitySuccess.Web.Components.Pages.Admin;
 
@@ -21,12 +19,12 @@ public sealed partial class UsersPage
     [Inject]
     private AccountService Accounts { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        _myUserId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        _myUserId = (await Me.GetAsync(CancellationToken.None)).UserId ?? "";
         await LoadAsync();
     }
 

@@ -1,8 +1,6 @@
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.OnCall;
-using CommunitySuccess.Core.Team;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommunitySuccess.Web.Components.Pages.OnCall;
 
@@ -12,7 +10,6 @@ public sealed partial class OnCallPage : IDisposable
     private DateOnly _month;
     private DateOnly? _selectedDate;
     private SubstitutionPrefill? _prefill;
-    private TeamActor _actor = TeamActor.System;
 
     [Inject]
     private OnCallService OnCall { get; set; } = default!;
@@ -23,12 +20,11 @@ public sealed partial class OnCallPage : IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        _actor = TeamActor.From((await AuthenticationState).User);
         await LoadAsync();
         _month = new DateOnly(_view!.Today.Year, _view.Today.Month, 1);
         Notifier.Changed += OnChanged;
@@ -38,8 +34,10 @@ public sealed partial class OnCallPage : IDisposable
     {
         var snapshot = await OnCall.GetSnapshotAsync(CancellationToken.None);
         var now = Time.GetUtcNow();
-        var me = await OnCall.FindMeAsync(_actor, CancellationToken.None);
-        _view = new OnCallView(snapshot, snapshot.StatusAt(now), snapshot.Schedule.LocalDate(now), me, _actor);
+        // Re-read on every load, so a role removed meanwhile hides the admin controls at the next change.
+        var actor = (await Me.GetAsync(CancellationToken.None)).TeamActor;
+        var me = await OnCall.FindMeAsync(actor, CancellationToken.None);
+        _view = new OnCallView(snapshot, snapshot.StatusAt(now), snapshot.Schedule.LocalDate(now), me, actor);
     }
 
     private void SelectDay(ScheduledDay day)

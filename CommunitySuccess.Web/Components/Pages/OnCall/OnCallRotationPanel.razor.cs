@@ -18,6 +18,9 @@ public sealed partial class OnCallRotationPanel
     public OnCallView View { get; set; } = default!;
 
     [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
+
+    [Inject]
     private OnCallService OnCall { get; set; } = default!;
 
     [Inject]
@@ -122,7 +125,7 @@ public sealed partial class OnCallRotationPanel
         }
 
         var result = await OnCall.SaveRotationAsync(
-            new RotationInput(DateOnly.FromDateTime(_effectiveFrom.Value), _order, _workingDays), View.Actor, CancellationToken.None);
+            new RotationInput(DateOnly.FromDateTime(_effectiveFrom.Value), _order, _workingDays), (await Me.GetAsync(CancellationToken.None)).TeamActor, CancellationToken.None);
         if (!result.Succeeded)
         {
             _error = result.Error;
@@ -135,7 +138,7 @@ public sealed partial class OnCallRotationPanel
 
     private async Task DeleteAsync(OnCallRotationVersion version)
     {
-        var result = await OnCall.DeleteRotationVersionAsync(version.Id, View.Actor, CancellationToken.None);
+        var result = await OnCall.DeleteRotationVersionAsync(version.Id, (await Me.GetAsync(CancellationToken.None)).TeamActor, CancellationToken.None);
         Snackbar.Add(result.Succeeded ? "Planned change deleted." : result.Error!, result.Succeeded ? Severity.Success : Severity.Error);
     }
 }

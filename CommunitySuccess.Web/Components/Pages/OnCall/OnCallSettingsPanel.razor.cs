@@ -20,6 +20,9 @@ public sealed partial class OnCallSettingsPanel
     public OnCallView View { get; set; } = default!;
 
     [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
+
+    [Inject]
     private OnCallService OnCall { get; set; } = default!;
 
     [Inject]
@@ -60,7 +63,7 @@ public sealed partial class OnCallSettingsPanel
         }
 
         var result = await OnCall.SaveSettingsAsync(
-            new ScheduleSettingsInput(_timeZone ?? "", TimeOnly.FromTimeSpan(_handoff.Value), _holidays), View.Actor, CancellationToken.None);
+            new ScheduleSettingsInput(_timeZone ?? "", TimeOnly.FromTimeSpan(_handoff.Value), _holidays), (await Me.GetAsync(CancellationToken.None)).TeamActor, CancellationToken.None);
         if (!result.Succeeded)
         {
             _error = result.Error;

@@ -24,6 +24,9 @@ public sealed partial class OnCallSubstitutionsPanel
     public SubstitutionPrefill? Prefill { get; set; }
 
     [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
+
+    [Inject]
     private OnCallService OnCall { get; set; } = default!;
 
     [Inject]
@@ -76,7 +79,7 @@ public sealed partial class OnCallSubstitutionsPanel
                 View.IsAdmin && _replaced != 0 ? _replaced : null,
                 _reason,
                 _note);
-            var result = await OnCall.CreateSubstitutionAsync(input, View.Actor, CancellationToken.None);
+            var result = await OnCall.CreateSubstitutionAsync(input, (await Me.GetAsync(CancellationToken.None)).TeamActor, CancellationToken.None);
             if (!result.Succeeded)
             {
                 _error = result.Error;
@@ -95,13 +98,13 @@ public sealed partial class OnCallSubstitutionsPanel
 
     private async Task DecideAsync(OnCallSubstitution substitution, bool approve)
     {
-        var result = await OnCall.DecideSubstitutionAsync(substitution.Id, approve, View.Actor, CancellationToken.None);
+        var result = await OnCall.DecideSubstitutionAsync(substitution.Id, approve, (await Me.GetAsync(CancellationToken.None)).TeamActor, CancellationToken.None);
         Snackbar.Add(result.Succeeded ? (approve ? "Substitution approved." : "Substitution declined.") : result.Error!, result.Succeeded ? Severity.Success : Severity.Error);
     }
 
     private async Task CancelAsync(OnCallSubstitution substitution)
     {
-        var result = await OnCall.CancelSubstitutionAsync(substitution.Id, View.Actor, CancellationToken.None);
+        var result = await OnCall.CancelSubstitutionAsync(substitution.Id, (await Me.GetAsync(CancellationToken.None)).TeamActor, CancellationToken.None);
         Snackbar.Add(result.Succeeded ? "Substitution cancelled." : result.Error!, result.Succeeded ? Severity.Success : Severity.Error);
     }
 

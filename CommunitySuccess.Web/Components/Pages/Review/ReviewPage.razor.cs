@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using CommunitySuccess.Core.GitHub;
-using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Review;
-using CommunitySuccess.Core.Team;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
@@ -28,8 +24,6 @@ public sealed partial class ReviewPage
     private List<BoardCard> _cards = [];
     private IReadOnlyList<ReviewWeek> _history = [];
     private bool _mayDecide;
-    private IReadOnlyList<string> _roles = [];
-    private AppActor _actor = AppActor.Automatic;
     private string? _message;
     private bool _messageIsError;
 
@@ -37,27 +31,19 @@ public sealed partial class ReviewPage
     private ReviewService Reviews { get; set; } = default!;
 
     [Inject]
-    private TeamService Team { get; set; } = default!;
-
-    [Inject]
     private ChangeNotifier Notifier { get; set; } = default!;
 
     [Inject]
     private IOptionsMonitor<GitHubOptions> GitHub { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
     private string ProductReviewLabel => GitHub.CurrentValue.Labels.ProductReview;
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        _mayDecide = ReviewService.MayDecide(_roles);
-        var email = user.Identity?.Name ?? "";
-        var member = await Team.FindByEmailAsync(email, CancellationToken.None);
-        _actor = new AppActor(member?.Name ?? email, email);
+        _mayDecide = ReviewService.MayDecide((await Me.GetAsync(CancellationToken.None)).Roles);
         await LoadAsync();
         Notifier.Changed += OnChanged;
     }
@@ -123,8 +109,10 @@ public sealed partial class ReviewPage
 
     private async Task DecideAsync(BoardCard card)
     {
+        // Who decides is read now, not when the board loaded: a role removed meanwhile is refused by the service.
+        var me = await Me.GetAsync(CancellationToken.None);
         var result = await Reviews.DecideAsync(card.IssueId!.Value, new ReviewOutcome(card.Sprint, card.Community, card.Contribution),
-            card.Note, card.PostComment, _actor, _roles, CancellationToken.None);
+            card.Note, card.PostComment, me.Actor, me.Roles, CancellationToken.None);
         _messageIsError = !result.Succeeded;
         _message = result.Succeeded ? $"{card.Key} decided; the labels are on their way to GitHub." : result.Error;
         await LoadAsync();
