@@ -65,24 +65,24 @@ public sealed class BacklogService(
 
     /// <summary>"I'll take it": assigns the issue to the signed-in member's GitHub login, through the outbox.</summary>
     /// <summary>Assigns the issue on GitHub to the signed-in person's team login (through the outbox).</summary>
-    public async Task<InboxActionResult> TakeAsync(long issueId, CurrentUser me, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> TakeAsync(long issueId, CurrentUser me, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(me);
         if (me.Member?.GitHubLogin is not { Length: > 0 } login)
         {
-            return InboxActionResult.Refused("Your account has no team member with a GitHub login: ask an admin to add it on the Team page.");
+            return ActionOutcome.Refused("Your account has no team member with a GitHub login: ask an admin to add it on the Team page.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var issue = await db.Set<GitHubIssue>().FirstOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is null)
         {
-            return InboxActionResult.Refused("That issue is not synced (any more).");
+            return ActionOutcome.Refused("That issue is not synced (any more).");
         }
 
         var message = outbox.Add(db, GitHubOutboxKinds.Assign, new GitHubAssignPayload(issue.Repository, issue.Number, login), me.Member.Name, issueKey: issue.Key);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
-        return InboxActionResult.Ok(message.Id);
+        return ActionOutcome.Ok(message.Id);
     }
 }

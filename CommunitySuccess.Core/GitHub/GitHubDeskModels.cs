@@ -143,11 +143,3 @@ public sealed record ReadyToNotify(
 {
     public string Key => $"{Repository}#{Number}";
 }
-
-/// <summary>The outcome of a GitHub desk action: done (with the outbox writes it queued), or refused with a message to show.</summary>
-public sealed record GitHubActionResult(bool Succeeded, string? Error, IReadOnlyList<long> OutboxIds)
-{
-    public static GitHubActionResult Ok(params long[] outboxIds) => new(true, null, outboxIds);
-
-    public static GitHubActionResult Refused(string error) => new(false, error, []);
-}

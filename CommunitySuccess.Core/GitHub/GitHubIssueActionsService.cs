@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Team;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,17 +26,17 @@ public sealed class GitHubIssueActionsService(
     public const int MaxCommentLength = 65_000;
 
     /// <summary>Comments on the issue or pull request.</summary>
-    public async Task<GitHubActionResult> CommentAsync(string repository, int number, string body, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> CommentAsync(string repository, int number, string body, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(body))
         {
-            return GitHubActionResult.Refused("Write a comment first: an empty comment is not sent.");
+            return ActionOutcome.Refused("Write a comment first: an empty comment is not sent.");
         }
 
         if (body.Length > MaxCommentLength)
         {
-            return GitHubActionResult.Refused($"The comment is {body.Length:N0} characters long; GitHub takes at most {MaxCommentLength:N0}.");
+            return ActionOutcome.Refused($"The comment is {body.Length:N0} characters long; GitHub takes at most {MaxCommentLength:N0}.");
         }
 
         return await WriteAsync(repository, number, actor, (db, issue) =>
@@ -44,7 +45,7 @@ public sealed class GitHubIssueActionsService(
     }
 
     /// <summary>"Needs product review": adds the Product review label, then removes the Triage label (two writes).</summary>
-    public Task<GitHubActionResult> SendToProductReviewAsync(string repository, int number, AppActor actor, CancellationToken cancellationToken)
+    public Task<ActionOutcome> SendToProductReviewAsync(string repository, int number, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var labels = options.CurrentValue.Labels;
@@ -56,7 +57,7 @@ public sealed class GitHubIssueActionsService(
     }
 
     /// <summary>Adds the Community label (the community backlog).</summary>
-    public Task<GitHubActionResult> AddCommunityLabelAsync(string repository, int number, AppActor actor, CancellationToken cancellationToken)
+    public Task<ActionOutcome> AddCommunityLabelAsync(string repository, int number, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var community = options.CurrentValue.Labels.Community;
@@ -67,7 +68,7 @@ public sealed class GitHubIssueActionsService(
     }
 
     /// <summary>Closes the issue as completed or as not planned.</summary>
-    public Task<GitHubActionResult> CloseAsync(string repository, int number, GitHubCloseReason reason, AppActor actor, CancellationToken cancellationToken)
+    public Task<ActionOutcome> CloseAsync(string repository, int number, GitHubCloseReason reason, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return WriteAsync(repository, number, actor, (db, issue) => !issue.IsOpen
@@ -80,13 +81,13 @@ public sealed class GitHubIssueActionsService(
     /// Assigns the issue to the signed-in person: the team member with the account's email, by their GitHub login.
     /// Refused, saying what to fix, when the account has no team member or the member no GitHub login.
     /// </summary>
-    public async Task<GitHubActionResult> AssignToMeAsync(string repository, int number, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> AssignToMeAsync(string repository, int number, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var login = await GitHubLoginOfAsync(actor, cancellationToken);
         if (login.Error is not null)
         {
-            return GitHubActionResult.Refused(login.Error);
+            return ActionOutcome.Refused(login.Error);
         }
 
         return await WriteAsync(repository, number, actor, (db, issue) =>
@@ -117,7 +118,7 @@ public sealed class GitHubIssueActionsService(
             : (member.GitHubLogin, null);
     }
 
-    private async Task<GitHubActionResult> WriteAsync(
+    private async Task<ActionOutcome> WriteAsync(
         string repository,
         int number,
         AppActor actor,
@@ -126,26 +127,26 @@ public sealed class GitHubIssueActionsService(
     {
         if (string.IsNullOrWhiteSpace(repository) || number <= 0)
         {
-            return GitHubActionResult.Refused("Name an issue as owner/repo and a number.");
+            return ActionOutcome.Refused("Name an issue as owner/repo and a number.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var issue = await db.Set<GitHubIssue>().AsNoTracking().FirstOrDefaultAsync(i => i.Repository == repository && i.Number == number, cancellationToken);
         if (issue is null)
         {
-            return GitHubActionResult.Refused($"{repository}#{number} has not been synced: it does not exist or its repository is not configured.");
+            return ActionOutcome.Refused($"{repository}#{number} has not been synced: it does not exist or its repository is not configured.");
         }
 
         var planned = write(db, issue);
         if (planned.Error is not null)
         {
-            return GitHubActionResult.Refused(planned.Error);
+            return ActionOutcome.Refused(planned.Error);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
         notifier.Notify(ChangeArea.GitHub);
-        return GitHubActionResult.Ok([.. planned.Messages.Select(w => w.Id)]);
+        return ActionOutcome.Ok([.. planned.Messages.Select(w => w.Id)]);
     }
 
     /// <summary>The writes an action added to the context, or why it refused (then it added none).</summary>

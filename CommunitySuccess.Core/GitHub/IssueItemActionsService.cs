@@ -3,6 +3,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,20 +28,20 @@ public sealed partial class IssueItemActionsService(
     private const string ItemGone = "That item is no longer in the inbox.";
 
     /// <summary>Sets In Progress; adds our 👀 reaction to the issue on GitHub.</summary>
-    public Task<InboxActionResult> SetInProgressAsync(long itemId, AppActor actor, CancellationToken cancellationToken) =>
+    public Task<ActionOutcome> SetInProgressAsync(long itemId, AppActor actor, CancellationToken cancellationToken) =>
         ChangeAsync(itemId, new IssueFact.SetInProgressInApp(), actor, note: null, (db, issue) =>
             [outbox.Add(db, GitHubOutboxKinds.AddReaction, new GitHubReactionPayload(issue.Repository, issue.Number, "eyes"), actor.DisplayName, issueKey: issue.Key)],
             cancellationToken);
 
     /// <summary>Puts the item On Hold; the note (the reason) is required.</summary>
-    public Task<InboxActionResult> SetOnHoldAsync(long itemId, string note, AppActor actor, CancellationToken cancellationToken) =>
+    public Task<ActionOutcome> SetOnHoldAsync(long itemId, string note, AppActor actor, CancellationToken cancellationToken) =>
         ChangeAsync(itemId, new IssueFact.SetOnHoldInApp(note ?? ""), actor, note?.Trim(), (_, _) => [], cancellationToken);
 
     /// <summary>
     /// Closes the item with <paramref name="choice"/>: Answered removes the Triage label, Needs product review replaces it
     /// by Product review, Close on GitHub closes the issue, No reply needed writes nothing (the next outside comment re-opens it).
     /// </summary>
-    public Task<InboxActionResult> CloseAsync(long itemId, IssueCloseChoice choice, AppActor actor, CancellationToken cancellationToken)
+    public Task<ActionOutcome> CloseAsync(long itemId, IssueCloseChoice choice, AppActor actor, CancellationToken cancellationToken)
     {
         var labels = options.CurrentValue.Labels;
         return ChangeAsync(itemId, new IssueFact.CloseInApp(choice), actor, note: null, (db, issue) =>
@@ -68,7 +69,7 @@ public sealed partial class IssueItemActionsService(
     /// "Follow up &amp; close": comments mentioning the author and marks the item Closed; the issue stays open on GitHub
     /// unless <paramref name="closeOnGitHub"/>. Never automatic for GitHub items.
     /// </summary>
-    public Task<InboxActionResult> FollowUpAndCloseAsync(long itemId, bool closeOnGitHub, AppActor actor, CancellationToken cancellationToken) =>
+    public Task<ActionOutcome> FollowUpAndCloseAsync(long itemId, bool closeOnGitHub, AppActor actor, CancellationToken cancellationToken) =>
         ChangeAsync(itemId, new IssueFact.FollowUpSent(), actor, note: null, (db, issue) =>
         {
             List<OutboxMessage> writes =
@@ -95,7 +96,7 @@ public sealed partial class IssueItemActionsService(
         return $"@{login} {FollowUpText}";
     }
 
-    private async Task<InboxActionResult> ChangeAsync(
+    private async Task<ActionOutcome> ChangeAsync(
         long itemId,
         IssueFact fact,
         AppActor actor,
@@ -111,18 +112,18 @@ public sealed partial class IssueItemActionsService(
             : null;
         if (item is null || issue is null)
         {
-            return InboxActionResult.Refused(ItemGone);
+            return ActionOutcome.Refused(ItemGone);
         }
 
         var decision = IssueStatusRules.Decide(item.Status, fact);
         if (decision.IsRefused)
         {
-            return InboxActionResult.Refused(decision.Refusal!);
+            return ActionOutcome.Refused(decision.Refusal!);
         }
 
         if (!decision.ChangesStatus && fact is not IssueFact.SetOnHoldInApp)
         {
-            return InboxActionResult.Refused($"{issue.Key} is already {item.Status.ToDisplayName()}.");
+            return ActionOutcome.Refused($"{issue.Key} is already {item.Status.ToDisplayName()}.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -144,7 +145,7 @@ public sealed partial class IssueItemActionsService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return InboxActionResult.Refused($"{issue.Key} changed meanwhile (someone else, or GitHub): look again and retry.");
+            return ActionOutcome.Refused($"{issue.Key} changed meanwhile (someone else, or GitHub): look again and retry.");
         }
 
         if (queued.Count > 0)
@@ -153,7 +154,7 @@ public sealed partial class IssueItemActionsService(
         }
 
         notifier.Notify(ChangeArea.GitHub, itemId);
-        return InboxActionResult.Ok(queued.FirstOrDefault()?.Id);
+        return ActionOutcome.Ok([.. queued.Select(m => m.Id)]);
     }
 
     [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]

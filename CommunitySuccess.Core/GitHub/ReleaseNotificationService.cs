@@ -3,6 +3,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySuccess.Core.GitHub;
@@ -34,14 +35,14 @@ public sealed class ReleaseNotificationService(
     /// Refused when the issue is not ready (not closed as completed, no release after it was closed) or every thread
     /// was already told.
     /// </summary>
-    public async Task<GitHubActionResult> NotifyAsync(string repository, int number, string? message, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> NotifyAsync(string repository, int number, string? message, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ready = (await ReadyAsync(db, repository, number, cancellationToken)).FirstOrDefault();
         if (ready is null)
         {
-            return GitHubActionResult.Refused($"{repository}#{number} has no thread waiting to be told about a release: it is not closed as completed, no release was published after it was closed, or every thread was told already.");
+            return ActionOutcome.Refused($"{repository}#{number} has no thread waiting to be told about a release: it is not closed as completed, no release was published after it was closed, or every thread was told already.");
         }
 
         var text = string.IsNullOrWhiteSpace(message) ? ready.DraftMessage : message.Trim();
@@ -72,7 +73,7 @@ public sealed class ReleaseNotificationService(
 
         if (posted.Count == 0)
         {
-            return GitHubActionResult.Refused("Every linked thread was told already.");
+            return ActionOutcome.Refused("Every linked thread was told already.");
         }
 
         outbox.Notify();
@@ -82,7 +83,7 @@ public sealed class ReleaseNotificationService(
         }
 
         notifier.Notify(ChangeArea.GitHub);
-        return GitHubActionResult.Ok([.. posted.Select(p => p.Id)]);
+        return ActionOutcome.Ok([.. posted.Select(p => p.Id)]);
     }
 
     /// <summary>The Slack message telling a thread that its fix shipped.</summary>

@@ -5,6 +5,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Slack;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -104,30 +105,30 @@ public sealed partial class ThreadIssueLinkService(
     /// Queues the issue's creation (with the Triage label) and a pending link; the link is completed, posted in the
     /// thread and the thread closed once GitHub answers with the issue's number.
     /// </summary>
-    public async Task<GitHubActionResult> CreateIssueAsync(
+    public async Task<ActionOutcome> CreateIssueAsync(
         long threadId, string repository, string title, string body, AppActor actor, CancellationToken cancellationToken, bool forProductReview = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var configured = ConfiguredRepository(repository);
         if (configured is null)
         {
-            return GitHubActionResult.Refused($"'{repository}' is not one of GitHub:Repositories ({string.Join(", ", options.CurrentValue.Repositories)}).");
+            return ActionOutcome.Refused($"'{repository}' is not one of GitHub:Repositories ({string.Join(", ", options.CurrentValue.Repositories)}).");
         }
 
         if (string.IsNullOrWhiteSpace(title))
         {
-            return GitHubActionResult.Refused("Give the issue a title.");
+            return ActionOutcome.Refused("Give the issue a title.");
         }
 
         if (title.Trim().Length > MaxTitleLength || (body ?? "").Length > MaxBodyLength)
         {
-            return GitHubActionResult.Refused($"GitHub takes titles up to {MaxTitleLength} characters and bodies up to {MaxBodyLength:N0}.");
+            return ActionOutcome.Refused($"GitHub takes titles up to {MaxTitleLength} characters and bodies up to {MaxBodyLength:N0}.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Set<SupportThread>().AnyAsync(t => t.Id == threadId, cancellationToken))
         {
-            return GitHubActionResult.Refused("That thread no longer exists.");
+            return ActionOutcome.Refused("That thread no longer exists.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -152,7 +153,7 @@ public sealed partial class ThreadIssueLinkService(
         outbox.Notify();
         notifier.Notify(ChangeArea.Thread, threadId);
         notifier.Notify(ChangeArea.GitHub);
-        return GitHubActionResult.Ok(message.Id);
+        return ActionOutcome.Ok(message.Id);
     }
 
     /// <summary>
@@ -186,29 +187,29 @@ public sealed partial class ThreadIssueLinkService(
     }
 
     /// <summary>Links a synced issue to the thread, posts the link in the thread and closes it.</summary>
-    public async Task<GitHubActionResult> LinkExistingIssueAsync(long threadId, string repository, int number, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> LinkExistingIssueAsync(long threadId, string repository, int number, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var configured = ConfiguredRepository(repository);
         if (configured is null)
         {
-            return GitHubActionResult.Refused($"'{repository}' is not one of GitHub:Repositories ({string.Join(", ", options.CurrentValue.Repositories)}).");
+            return ActionOutcome.Refused($"'{repository}' is not one of GitHub:Repositories ({string.Join(", ", options.CurrentValue.Repositories)}).");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Set<SupportThread>().AnyAsync(t => t.Id == threadId, cancellationToken))
         {
-            return GitHubActionResult.Refused("That thread no longer exists.");
+            return ActionOutcome.Refused("That thread no longer exists.");
         }
 
         if (!await db.Set<GitHubIssue>().AnyAsync(i => i.Repository == configured && i.Number == number, cancellationToken))
         {
-            return GitHubActionResult.Refused($"{configured}#{number} has not been synced: check the number, or wait for the next GitHub sync.");
+            return ActionOutcome.Refused($"{configured}#{number} has not been synced: check the number, or wait for the next GitHub sync.");
         }
 
         if (await db.Set<ThreadIssueLink>().AnyAsync(l => l.ThreadId == threadId && l.Repository == configured && l.Number == number, cancellationToken))
         {
-            return GitHubActionResult.Refused($"The thread is already linked to {configured}#{number}.");
+            return ActionOutcome.Refused($"The thread is already linked to {configured}#{number}.");
         }
 
         db.Add(new ThreadIssueLink { ThreadId = threadId, Repository = configured, Number = number, LinkedAt = Now(), LinkedBy = actor.DisplayName });
@@ -216,30 +217,30 @@ public sealed partial class ThreadIssueLinkService(
         await db.SaveChangesAsync(cancellationToken);
 
         await AfterLinkedAsync(threadId, actor, cancellationToken);
-        return GitHubActionResult.Ok(post.Id);
+        return ActionOutcome.Ok(post.Id);
     }
 
     /// <summary>Removes a link (a mistaken one, or a "Create GitHub issue" that failed). Nothing is posted.</summary>
-    public async Task<GitHubActionResult> UnlinkAsync(long linkId, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> UnlinkAsync(long linkId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var link = await db.Set<ThreadIssueLink>().FirstOrDefaultAsync(l => l.Id == linkId, cancellationToken);
         if (link is null)
         {
-            return GitHubActionResult.Refused("That link no longer exists.");
+            return ActionOutcome.Refused("That link no longer exists.");
         }
 
         if (link.IsPending && link.CreateOutboxId is { } outboxId
             && await db.Set<OutboxMessage>().AnyAsync(m => m.Id == outboxId && m.Status == OutboxStatus.Pending, cancellationToken))
         {
-            return GitHubActionResult.Refused("The issue is being created right now: wait until it is created or has failed.");
+            return ActionOutcome.Refused("The issue is being created right now: wait until it is created or has failed.");
         }
 
         db.Remove(link);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Notify(ChangeArea.Thread, link.ThreadId);
         notifier.Notify(ChangeArea.GitHub);
-        return GitHubActionResult.Ok();
+        return ActionOutcome.Ok();
     }
 
     /// <summary>The issues linked to one thread, oldest link first.</summary>

@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,29 +19,29 @@ public sealed class InboxActionsService(
     TimeProvider time)
 {
     /// <summary>Sets In Progress, Closed or Open. In Progress adds our 👀 and Closed our ✅ to the question in Slack.</summary>
-    public Task<InboxActionResult> SetStatusAsync(long threadId, ThreadStatus status, AppActor actor, CancellationToken cancellationToken) =>
+    public Task<ActionOutcome> SetStatusAsync(long threadId, ThreadStatus status, AppActor actor, CancellationToken cancellationToken) =>
         status == ThreadStatus.OnHold
-            ? Task.FromResult(InboxActionResult.Refused(ThreadStatusRules.RefusalOnHoldThroughSetStatus))
+            ? Task.FromResult(ActionOutcome.Refused(ThreadStatusRules.RefusalOnHoldThroughSetStatus))
             : ChangeStatusAsync(threadId, new ThreadFact.SetStatusInApp(status), note: null, actor, cancellationToken);
 
     /// <summary>Puts a thread On Hold; the note (the reason) is required and kept on the thread.</summary>
-    public Task<InboxActionResult> SetOnHoldAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken) =>
+    public Task<ActionOutcome> SetOnHoldAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken) =>
         ChangeStatusAsync(threadId, new ThreadFact.SetOnHoldInApp(note ?? ""), note, actor, cancellationToken);
 
     /// <summary>Replies in the Slack thread through the outbox, signed with the engineer's name.</summary>
-    public async Task<InboxActionResult> ReplyAsync(long threadId, string text, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> ReplyAsync(long threadId, string text, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return InboxActionResult.Refused("Write a reply first: an empty reply is not sent.");
+            return ActionOutcome.Refused("Write a reply first: an empty reply is not sent.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
         {
-            return InboxActionResult.Refused("That thread no longer exists.");
+            return ActionOutcome.Refused("That thread no longer exists.");
         }
 
         var message = outbox.Add(db, OutboxKinds.SlackPostMessage,
@@ -49,23 +50,23 @@ public sealed class InboxActionsService(
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
         notifier.Notify(ChangeArea.Thread, threadId);
-        return InboxActionResult.Ok(message.Id);
+        return ActionOutcome.Ok(message.Id);
     }
 
     /// <summary>"Follow up &amp; close": posts a message tagging the user and closes; the user's answer re-opens it.</summary>
-    public async Task<InboxActionResult> FollowUpAndCloseAsync(long threadId, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> FollowUpAndCloseAsync(long threadId, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
         {
-            return InboxActionResult.Refused("That thread no longer exists.");
+            return ActionOutcome.Refused("That thread no longer exists.");
         }
 
         if (thread.Status == ThreadStatus.Closed)
         {
-            return InboxActionResult.Refused("The thread is already closed.");
+            return ActionOutcome.Refused("The thread is already closed.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -78,7 +79,7 @@ public sealed class InboxActionsService(
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
         notifier.Notify(ChangeArea.Thread, threadId);
-        return InboxActionResult.Ok(message.Id);
+        return ActionOutcome.Ok(message.Id);
     }
 
     /// <summary>
@@ -97,20 +98,20 @@ public sealed class InboxActionsService(
             .OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(count).ToListAsync(cancellationToken);
     }
 
-    private async Task<InboxActionResult> ChangeStatusAsync(long threadId, ThreadFact fact, string? note, AppActor actor, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> ChangeStatusAsync(long threadId, ThreadFact fact, string? note, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
         {
-            return InboxActionResult.Refused("That thread no longer exists.");
+            return ActionOutcome.Refused("That thread no longer exists.");
         }
 
         var decision = ThreadStatusRules.Decide(thread.Status, fact);
         if (decision.IsRefused)
         {
-            return InboxActionResult.Refused(decision.Refusal!);
+            return ActionOutcome.Refused(decision.Refusal!);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -141,6 +142,6 @@ public sealed class InboxActionsService(
         }
 
         notifier.Notify(ChangeArea.Thread, threadId);
-        return InboxActionResult.Ok();
+        return ActionOutcome.Ok();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Slack;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,19 +29,19 @@ public sealed class InboxWorkflowService(
     private const string ThreadGone = "That thread no longer exists.";
 
     /// <summary>Marks a thread as not a support thread (announcement, spam): out of queues and counts, not Closed. Or back.</summary>
-    public async Task<InboxActionResult> SetNotSupportAsync(long threadId, bool isNotSupport, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> SetNotSupportAsync(long threadId, bool isNotSupport, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
         {
-            return InboxActionResult.Refused(ThreadGone);
+            return ActionOutcome.Refused(ThreadGone);
         }
 
         if (thread.IsNotSupport == isNotSupport)
         {
-            return InboxActionResult.Ok();
+            return ActionOutcome.Ok();
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -56,29 +57,29 @@ public sealed class InboxWorkflowService(
         });
         await db.SaveChangesAsync(cancellationToken);
         notifier.Notify(ChangeArea.Thread, threadId);
-        return InboxActionResult.Ok();
+        return ActionOutcome.Ok();
     }
 
     /// <summary>Refers the thread to the product team with a note (required); it shows on the Monday review board.</summary>
-    public async Task<InboxActionResult> ReferToProductAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> ReferToProductAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var text = note?.Trim() ?? "";
         if (text.Length == 0)
         {
-            return InboxActionResult.Refused("Say why the product team should look at this thread: the note is required.");
+            return ActionOutcome.Refused("Say why the product team should look at this thread: the note is required.");
         }
 
         if (text.Length > MaxNoteLength)
         {
-            return InboxActionResult.Refused($"Keep the note under {MaxNoteLength} characters.");
+            return ActionOutcome.Refused($"Keep the note under {MaxNoteLength} characters.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
         {
-            return InboxActionResult.Refused(ThreadGone);
+            return ActionOutcome.Refused(ThreadGone);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -88,33 +89,33 @@ public sealed class InboxWorkflowService(
         db.Add(new ThreadNote { ThreadId = threadId, Author = actor.DisplayName, At = now, Text = text, Kind = ThreadNoteKind.ProductReferral });
         await db.SaveChangesAsync(cancellationToken);
         notifier.Notify(ChangeArea.Thread, threadId);
-        return InboxActionResult.Ok();
+        return ActionOutcome.Ok();
     }
 
     /// <summary>
     /// "Triage conversation": posts to <c>Slack:TriageChannel</c> who asked, the status, the permalink and the
     /// optional comment, so the team can discuss the thread.
     /// </summary>
-    public async Task<InboxActionResult> TriageAsync(long threadId, string? comment, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> TriageAsync(long threadId, string? comment, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var channel = slackOptions.CurrentValue.TriageChannel;
         if (string.IsNullOrWhiteSpace(channel))
         {
-            return InboxActionResult.Refused("No triage channel is configured: set Slack:TriageChannel.");
+            return ActionOutcome.Refused("No triage channel is configured: set Slack:TriageChannel.");
         }
 
         comment = comment?.Trim();
         if (comment?.Length > MaxNoteLength)
         {
-            return InboxActionResult.Refused($"Keep the comment under {MaxNoteLength} characters.");
+            return ActionOutcome.Refused($"Keep the comment under {MaxNoteLength} characters.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
         {
-            return InboxActionResult.Refused(ThreadGone);
+            return ActionOutcome.Refused(ThreadGone);
         }
 
         var userName = await db.Set<SlackUserProfile>().Where(p => p.SlackUserId == thread.UserId)
@@ -128,34 +129,34 @@ public sealed class InboxWorkflowService(
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
         notifier.Notify(ChangeArea.Thread, threadId);
-        return InboxActionResult.Ok(post.Id);
+        return ActionOutcome.Ok(post.Id);
     }
 
     /// <summary>Edits a reply the actor sent from our app (<c>chat.update</c> through the outbox).</summary>
-    public Task<InboxActionResult> EditReplyAsync(long threadId, long messageId, string text, AppActor actor, CancellationToken cancellationToken)
+    public Task<ActionOutcome> EditReplyAsync(long threadId, long messageId, string text, AppActor actor, CancellationToken cancellationToken)
     {
         var trimmed = text?.Trim() ?? "";
         return trimmed.Length == 0
-            ? Task.FromResult(InboxActionResult.Refused("A reply cannot be empty: delete it instead."))
+            ? Task.FromResult(ActionOutcome.Refused("A reply cannot be empty: delete it instead."))
             : ChangeOwnReplyAsync(threadId, messageId, trimmed, actor, cancellationToken);
     }
 
     /// <summary>Deletes a reply the actor sent from our app (<c>chat.delete</c> through the outbox).</summary>
-    public Task<InboxActionResult> DeleteReplyAsync(long threadId, long messageId, AppActor actor, CancellationToken cancellationToken) =>
+    public Task<ActionOutcome> DeleteReplyAsync(long threadId, long messageId, AppActor actor, CancellationToken cancellationToken) =>
         ChangeOwnReplyAsync(threadId, messageId, newText: null, actor, cancellationToken);
 
     /// <summary>Sends a failed write of this thread again.</summary>
-    public async Task<InboxActionResult> RetryAsync(long threadId, long outboxId, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> RetryAsync(long threadId, long outboxId, CancellationToken cancellationToken)
     {
         var writes = await outbox.ListForThreadAsync(threadId, cancellationToken);
         if (writes.FirstOrDefault(w => w.Id == outboxId) is not { Status: OutboxStatus.Failed })
         {
-            return InboxActionResult.Refused("Only a failed write of this thread can be retried.");
+            return ActionOutcome.Refused("Only a failed write of this thread can be retried.");
         }
 
         var retried = await outbox.RetryAsync(outboxId, cancellationToken);
         notifier.Notify(ChangeArea.Thread, threadId);
-        return retried ? InboxActionResult.Ok(outboxId) : InboxActionResult.Refused("It is no longer failed.");
+        return retried ? ActionOutcome.Ok(outboxId) : ActionOutcome.Refused("It is no longer failed.");
     }
 
     /// <summary>The triage post (Slack mrkdwn); user-written parts are escaped so they cannot ping or link.</summary>
@@ -183,7 +184,7 @@ public sealed class InboxWorkflowService(
         return string.Join('\n', lines);
     }
 
-    private async Task<InboxActionResult> ChangeOwnReplyAsync(long threadId, long messageId, string? newText, AppActor actor, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> ChangeOwnReplyAsync(long threadId, long messageId, string? newText, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -191,7 +192,7 @@ public sealed class InboxWorkflowService(
             .FirstOrDefaultAsync(m => m.Id == messageId && m.ThreadId == threadId, cancellationToken);
         if (message?.Thread is null || message.IsDeleted)
         {
-            return InboxActionResult.Refused("That reply no longer exists.");
+            return ActionOutcome.Refused("That reply no longer exists.");
         }
 
         var writes = await outbox.ListForThreadAsync(threadId, cancellationToken);
@@ -202,7 +203,7 @@ public sealed class InboxWorkflowService(
             : string.Equals(sent.CreatedBy, actor.DisplayName, StringComparison.Ordinal));
         if (!mine)
         {
-            return InboxActionResult.Refused("You can only change replies you sent from CommunitySuccess.");
+            return ActionOutcome.Refused("You can only change replies you sent from CommunitySuccess.");
         }
 
         var write = outbox.Add(db, newText is null ? OutboxKinds.SlackDeleteMessage : OutboxKinds.SlackUpdateMessage,
@@ -210,7 +211,7 @@ public sealed class InboxWorkflowService(
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
         notifier.Notify(ChangeArea.Thread, threadId);
-        return InboxActionResult.Ok(write.Id);
+        return ActionOutcome.Ok(write.Id);
     }
 
     private static string Escape(string text) => SlackText.Escape(text);

@@ -1,4 +1,5 @@
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySuccess.Core.Inbox;
@@ -37,7 +38,7 @@ public sealed class SavedReplyService(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>Adds or changes a saved reply. Refuses an empty title or text, or text over the limits.</summary>
-    public async Task<InboxActionResult> SaveAsync(SavedReplyInput input, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> SaveAsync(SavedReplyInput input, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
@@ -45,12 +46,12 @@ public sealed class SavedReplyService(IDbContextFactory<AppDbContext> dbFactory,
         var text = input.Text?.Trim() ?? "";
         if (title.Length == 0 || text.Length == 0)
         {
-            return InboxActionResult.Refused("A saved reply needs a title and a text.");
+            return ActionOutcome.Refused("A saved reply needs a title and a text.");
         }
 
         if (title.Length > SavedReply.TitleMaxLength || text.Length > SavedReply.TextMaxLength)
         {
-            return InboxActionResult.Refused(
+            return ActionOutcome.Refused(
                 $"Keep the title under {SavedReply.TitleMaxLength} characters and the text under {SavedReply.TextMaxLength}.");
         }
 
@@ -62,7 +63,7 @@ public sealed class SavedReplyService(IDbContextFactory<AppDbContext> dbFactory,
             reply = await db.Set<SavedReply>().FirstOrDefaultAsync(r => r.Id == id && !r.IsArchived, cancellationToken);
             if (reply is null)
             {
-                return InboxActionResult.Refused("That saved reply no longer exists.");
+                return ActionOutcome.Refused("That saved reply no longer exists.");
             }
 
             reply.Title = title;
@@ -78,25 +79,25 @@ public sealed class SavedReplyService(IDbContextFactory<AppDbContext> dbFactory,
         reply.UpdatedAt = time.GetUtcNow().UtcDateTime;
         reply.UpdatedBy = actor.DisplayName;
         await db.SaveChangesAsync(cancellationToken);
-        return InboxActionResult.Ok();
+        return ActionOutcome.Ok();
     }
 
     /// <summary>Removes a saved reply from the menu.</summary>
-    public async Task<InboxActionResult> ArchiveAsync(int id, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> ArchiveAsync(int id, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reply = await db.Set<SavedReply>().FirstOrDefaultAsync(r => r.Id == id && !r.IsArchived, cancellationToken);
         if (reply is null)
         {
-            return InboxActionResult.Refused("That saved reply no longer exists.");
+            return ActionOutcome.Refused("That saved reply no longer exists.");
         }
 
         reply.IsArchived = true;
         reply.UpdatedAt = time.GetUtcNow().UtcDateTime;
         reply.UpdatedBy = actor.DisplayName;
         await db.SaveChangesAsync(cancellationToken);
-        return InboxActionResult.Ok();
+        return ActionOutcome.Ok();
     }
 
     /// <summary>Seeds <see cref="Defaults"/> while the table has never had a row. Safe to call from anywhere, any time.</summary>

@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySuccess.Core.Inbox;
@@ -22,25 +23,25 @@ public sealed class ThreadNotesService(
     /// Adds a note. With <paramref name="alsoPostToThread"/> it is a <see cref="ThreadNoteKind.Resolution"/> and is
     /// posted as a reply in the Slack thread through the outbox; otherwise an <see cref="ThreadNoteKind.Internal"/> note.
     /// </summary>
-    public async Task<InboxActionResult> AddAsync(long threadId, string text, bool alsoPostToThread, AppActor actor, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> AddAsync(long threadId, string text, bool alsoPostToThread, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return InboxActionResult.Refused("Write the note first: an empty note is not saved.");
+            return ActionOutcome.Refused("Write the note first: an empty note is not saved.");
         }
 
         if (trimmed.Length > MaxLength)
         {
-            return InboxActionResult.Refused($"Keep a note under {MaxLength} characters.");
+            return ActionOutcome.Refused($"Keep a note under {MaxLength} characters.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
         {
-            return InboxActionResult.Refused("That thread no longer exists.");
+            return ActionOutcome.Refused("That thread no longer exists.");
         }
 
         db.Add(new ThreadNote
@@ -66,7 +67,7 @@ public sealed class ThreadNotesService(
         }
 
         notifier.Notify(ChangeArea.Thread, threadId);
-        return InboxActionResult.Ok(post?.Id);
+        return post is null ? ActionOutcome.Ok() : ActionOutcome.Ok(post.Id);
     }
 
     /// <summary>The thread's notes, oldest first.</summary>

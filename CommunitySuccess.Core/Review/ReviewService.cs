@@ -4,6 +4,7 @@ using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -77,7 +78,7 @@ public sealed class ReviewService(
     /// Decides an issue: removes the Product review label, adds the outcome's labels, optionally posts the note
     /// as a comment — all through the outbox, in the same transaction as the recorded decision.
     /// </summary>
-    public async Task<InboxActionResult> DecideAsync(
+    public async Task<ActionOutcome> DecideAsync(
         long issueId, ReviewOutcome outcome, string? note, bool postNoteAsComment, AppActor actor, IReadOnlyCollection<string> roles,
         CancellationToken cancellationToken)
     {
@@ -85,29 +86,29 @@ public sealed class ReviewService(
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayDecide(roles))
         {
-            return InboxActionResult.Refused("Only the product team (Product or Admin role) decides on the review board.");
+            return ActionOutcome.Refused("Only the product team (Product or Admin role) decides on the review board.");
         }
 
         if (outcome.IsEmpty)
         {
-            return InboxActionResult.Refused("Choose sprint task, community backlog and/or open to contribution.");
+            return ActionOutcome.Refused("Choose sprint task, community backlog and/or open to contribution.");
         }
 
         if (outcome.Sprint && (outcome.CommunityBacklog || outcome.OpenToContribution))
         {
-            return InboxActionResult.Refused("A sprint task goes to the sprint only; community backlog and open to contribution may go together.");
+            return ActionOutcome.Refused("A sprint task goes to the sprint only; community backlog and open to contribution may go together.");
         }
 
         if (postNoteAsComment && string.IsNullOrWhiteSpace(note))
         {
-            return InboxActionResult.Refused("Write the note to post it as a comment.");
+            return ActionOutcome.Refused("Write the note to post it as a comment.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var issue = await db.Set<GitHubIssue>().FirstOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is null)
         {
-            return InboxActionResult.Refused("That issue is not synced (any more).");
+            return ActionOutcome.Refused("That issue is not synced (any more).");
         }
 
         var labels = gitHub.CurrentValue.Labels;
@@ -154,7 +155,7 @@ public sealed class ReviewService(
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
         notifier.Notify(ChangeArea.GitHub);
-        return InboxActionResult.Ok();
+        return ActionOutcome.Ok();
     }
 
     /// <summary>Past weeks' decisions, newest week first, with counts per column.</summary>

@@ -26,6 +26,7 @@ public class MudTestContext : BunitContext
     {
         Services.AddSingleton(core.GetRequiredService<CommunitySuccess.Core.Shared.CurrentUserResolver>());
         Services.AddScoped<CommunitySuccess.Web.Accounts.CurrentUserAccessor>();
+        Services.AddTransient<CommunitySuccess.Web.Components.Actions.ActionGate>();
     }
 
     /// <summary>Where menus, selects and tooltips render, once <see cref="RenderMudProviders"/> ran.</summary>

@@ -16,6 +16,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<CircuitHandler, CircuitAccessGuard>();
         services.AddScoped<CurrentUserAccessor>();
+        // One gate per component that asks for it: a busy pane does not block another.
+        services.AddTransient<CommunitySuccess.Web.Components.Actions.ActionGate>();
 
         services.AddAuthentication(options =>
             {

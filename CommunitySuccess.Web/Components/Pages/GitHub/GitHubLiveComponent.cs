@@ -1,4 +1,7 @@
+using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
+using CommunitySuccess.Core.Shared;
+using CommunitySuccess.Web.Components.Actions;
 using Microsoft.AspNetCore.Components;
 
 namespace CommunitySuccess.Web.Components.Pages.GitHub;
@@ -17,6 +20,16 @@ public abstract class GitHubLiveComponent : ComponentBase, IDisposable
     [Inject]
     protected ChangeNotifier Notifier { get; set; } = default!;
 
+    /// <summary>Runs the component's writes one at a time, as whoever is signed in when each runs.</summary>
+    [Inject]
+    protected ActionGate Gate { get; set; } = default!;
+
+    /// <summary>What the last action said: its success text, or why it was refused.</summary>
+    protected string? ResultMessage { get; set; }
+
+    /// <summary>Whether <see cref="ResultMessage"/> is a refusal.</summary>
+    protected bool ResultIsError { get; set; }
+
     /// <summary>Cancelled when the component goes away.</summary>
     protected CancellationToken Stopping => _stopping.Token;
 
@@ -27,6 +40,33 @@ public abstract class GitHubLiveComponent : ComponentBase, IDisposable
     protected abstract Task RefreshAsync();
 
     protected override void OnInitialized() => Notifier.Changed += OnChanged;
+
+    /// <summary>Shows an outcome (or a message of the component's own) in the result line.</summary>
+    protected void ShowResult(bool succeeded, string? message)
+    {
+        ResultIsError = !succeeded;
+        ResultMessage = message;
+    }
+
+    /// <summary>
+    /// Runs a write through <see cref="Gate"/>, shows what it did (or why not) and re-reads the data. Answers null when the
+    /// write was dropped because another one runs.
+    /// </summary>
+    protected async Task<ActionOutcome?> RunActionAsync(Func<AppActor, Task<ActionOutcome>> action, Func<ActionOutcome, string> success)
+    {
+        ArgumentNullException.ThrowIfNull(success);
+        if (await Gate.RunAsync(action, Stopping) is not { } result)
+        {
+            return null;
+        }
+
+        ShowResult(result.Succeeded, result.Succeeded ? success(result) : result.Error);
+        await RefreshAsync();
+        return result;
+    }
+
+    /// <inheritdoc cref="RunActionAsync(Func{AppActor, Task{ActionOutcome}}, Func{ActionOutcome, string})"/>
+    protected Task<ActionOutcome?> RunActionAsync(Func<AppActor, Task<ActionOutcome>> action, string success) => RunActionAsync(action, _ => success);
 
     private void OnChanged(Change change)
     {

@@ -2,6 +2,7 @@ using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Team;
 using Microsoft.AspNetCore.Components;
 
@@ -15,10 +16,7 @@ public sealed partial class IssueDetailPane
 {
     private GitHubIssueDetail? _detail;
     private bool _loaded;
-    private bool _busy;
     private string? _comment;
-    private string? _message;
-    private bool _messageIsError;
     private string? _shownKey;
     private MudBlazor.MudTextField<string>? _commentField;
 
@@ -37,9 +35,6 @@ public sealed partial class IssueDetailPane
 
     [Inject]
     private OutboxService Outbox { get; set; } = default!;
-
-    [Inject]
-    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -68,7 +63,7 @@ public sealed partial class IssueDetailPane
             _shownKey = key;
             _detail = null;
             _loaded = false;
-            _message = null;
+            ResultMessage = null;
             _comment = null;
             await RefreshAsync();
         }
@@ -83,23 +78,22 @@ public sealed partial class IssueDetailPane
     protected override bool Wants(Change change) => change.Area is ChangeArea.GitHub or ChangeArea.Outbox or ChangeArea.Thread;
 
     private Task SendToProductReviewAsync() =>
-        RunAsync(actor => Actions.SendToProductReviewAsync(Repository, Number, actor, Stopping), "Sending to product review: the Triage label goes, Product review comes.");
+        RunActionAsync(actor => Actions.SendToProductReviewAsync(Repository, Number, actor, Stopping), "Sending to product review: the Triage label goes, Product review comes.");
 
     private Task AddCommunityAsync() =>
-        RunAsync(actor => Actions.AddCommunityLabelAsync(Repository, Number, actor, Stopping), "Adding the Community label.");
+        RunActionAsync(actor => Actions.AddCommunityLabelAsync(Repository, Number, actor, Stopping), "Adding the Community label.");
 
     private Task AssignToMeAsync() =>
-        RunAsync(actor => Actions.AssignToMeAsync(Repository, Number, actor, Stopping), "Assigning it to you.");
+        RunActionAsync(actor => Actions.AssignToMeAsync(Repository, Number, actor, Stopping), "Assigning it to you.");
 
     private Task CloseAsync(GitHubCloseReason reason) =>
-        RunAsync(actor => Actions.CloseAsync(Repository, Number, reason, actor, Stopping),
+        RunActionAsync(actor => Actions.CloseAsync(Repository, Number, reason, actor, Stopping),
             reason == GitHubCloseReason.NotPlanned ? "Closing as not planned." : "Closing as completed.");
 
     private async Task CommentAsync()
     {
         var text = _comment ?? "";
-        await RunAsync(actor => Actions.CommentAsync(Repository, Number, text, actor, Stopping), "Comment queued.");
-        if (!_messageIsError)
+        if ((await RunActionAsync(actor => Actions.CommentAsync(Repository, Number, text, actor, Stopping), "Comment queued."))?.Succeeded == true)
         {
             _comment = null;
         }
@@ -109,29 +103,6 @@ public sealed partial class IssueDetailPane
     {
         await Outbox.RetryAsync(outboxId, Stopping);
         await RefreshAsync();
-    }
-
-    /// <summary>Runs one write at a time: a second click while one runs is ignored, never queued.</summary>
-    private async Task RunAsync(Func<AppActor, Task<GitHubActionResult>> action, string success)
-    {
-        if (_busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            var actor = (await Me.GetAsync(Stopping)).Actor;
-            var result = await action(actor);
-            _messageIsError = !result.Succeeded;
-            _message = result.Succeeded ? success : result.Error;
-            await RefreshAsync();
-        }
-        finally
-        {
-            _busy = false;
-        }
     }
 
     private static string Initial(string login) => login.Length == 0 ? "?" : char.ToUpperInvariant(login[0]).ToString();

@@ -2,6 +2,7 @@ using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Team;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,6 @@ public sealed partial class ThreadIssuePanel
 {
     private IReadOnlyList<LinkedIssueState> _links = [];
     private Mode _mode;
-    private bool _busy;
-    private string? _message;
-    private bool _messageIsError;
     private GitHubIssueDraft? _draft;
     private string? _repository;
     private string? _title;
@@ -54,9 +52,6 @@ public sealed partial class ThreadIssuePanel
     private OutboxService Outbox { get; set; } = default!;
 
     [Inject]
-    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
-
-    [Inject]
     private IOptionsMonitor<GitHubOptions> Options { get; set; } = default!;
 
     private bool HasRepositories => Options.CurrentValue.Repositories.Count > 0;
@@ -69,7 +64,7 @@ public sealed partial class ThreadIssuePanel
         {
             _shownThread = ThreadId;
             _mode = Mode.None;
-            _message = null;
+            ResultMessage = null;
             await RefreshAsync();
         }
     }
@@ -81,33 +76,25 @@ public sealed partial class ThreadIssuePanel
 
     private async Task StartCreateAsync()
     {
-        _busy = true;
-        try
+        _draft = await Links.DraftIssueAsync(ThreadId, Stopping);
+        if (_draft is null)
         {
-            _draft = await Links.DraftIssueAsync(ThreadId, Stopping);
-            if (_draft is null)
-            {
-                Show(false, "That thread no longer exists.");
-                return;
-            }
+            ShowResult(false, "That thread no longer exists.");
+            return;
+        }
 
-            _repository = _draft.Repository;
-            _title = _draft.Title;
-            _body = _draft.Body;
-            _message = null;
-            _mode = Mode.Create;
-        }
-        finally
-        {
-            _busy = false;
-        }
+        _repository = _draft.Repository;
+        _title = _draft.Title;
+        _body = _draft.Body;
+        ResultMessage = null;
+        _mode = Mode.Create;
     }
 
     private void StartLink()
     {
         _query = null;
         _results = null;
-        _message = null;
+        ResultMessage = null;
         _mode = Mode.Link;
     }
 
@@ -121,13 +108,13 @@ public sealed partial class ThreadIssuePanel
 
     private async Task CreateAsync()
     {
-        await RunAsync(actor => Links.CreateIssueAsync(ThreadId, _repository ?? "", _title ?? "", _body ?? "", actor, Stopping, ForProductReview),
+        await RunThenCloseFormAsync(actor => Links.CreateIssueAsync(ThreadId, _repository ?? "", _title ?? "", _body ?? "", actor, Stopping, ForProductReview),
             $"Creating the issue in {_repository}. Once GitHub has it, the link is posted in the thread and the thread is closed.");
     }
 
     private async Task LinkAsync(GitHubIssueSearchResult issue)
     {
-        await RunAsync(actor => Links.LinkExistingIssueAsync(ThreadId, issue.Repository, issue.Number, actor, Stopping),
+        await RunThenCloseFormAsync(actor => Links.LinkExistingIssueAsync(ThreadId, issue.Repository, issue.Number, actor, Stopping),
             $"Linked to {issue.Key}: the link is posted in the thread and the thread is closed.");
     }
 
@@ -143,34 +130,15 @@ public sealed partial class ThreadIssuePanel
     private async Task UnlinkAsync(LinkedIssueState link)
     {
         var result = await Links.UnlinkAsync(link.LinkId, Stopping);
-        Show(result.Succeeded, result.Succeeded ? "Removed." : result.Error);
+        ShowResult(result.Succeeded, result.Succeeded ? "Removed." : result.Error);
         await RefreshAsync();
     }
 
-    private async Task RunAsync(Func<AppActor, Task<GitHubActionResult>> action, string success)
+    private async Task RunThenCloseFormAsync(Func<AppActor, Task<ActionOutcome>> action, string success)
     {
-        _busy = true;
-        try
+        if ((await RunActionAsync(action, success))?.Succeeded == true)
         {
-            var actor = (await Me.GetAsync(Stopping)).Actor;
-            var result = await action(actor);
-            Show(result.Succeeded, result.Succeeded ? success : result.Error);
-            if (result.Succeeded)
-            {
-                _mode = Mode.None;
-            }
-
-            await RefreshAsync();
+            _mode = Mode.None;
         }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private void Show(bool ok, string? message)
-    {
-        _messageIsError = !ok;
-        _message = message;
     }
 }

@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Team;
 using CommunitySuccess.Web.Components.Pages.GitHub;
 using Microsoft.AspNetCore.Components;
@@ -18,10 +19,7 @@ public sealed partial class IssueItemPane
     private IssueItemDetail? _detail;
     private IssueDetailPane? _issue;
     private bool _missing;
-    private bool _busy;
     private bool _closeOnGitHubToo;
-    private string? _message;
-    private bool _messageIsError;
     private long _shownId;
 
     [Parameter, EditorRequired]
@@ -35,9 +33,6 @@ public sealed partial class IssueItemPane
 
     [Inject]
     private IssueItemActionsService Actions { get; set; } = default!;
-
-    [Inject]
-    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -56,7 +51,7 @@ public sealed partial class IssueItemPane
         {
             _shownId = ItemId;
             _detail = null;
-            _message = null;
+            ResultMessage = null;
             _closeOnGitHubToo = false;
             await RefreshAsync();
         }
@@ -79,21 +74,21 @@ public sealed partial class IssueItemPane
     };
 
     private Task SetInProgressAsync() =>
-        RunAsync(actor => Actions.SetInProgressAsync(ItemId, actor, Stopping), "In Progress: 👀 added on GitHub.");
+        RunActionAsync(actor => Actions.SetInProgressAsync(ItemId, actor, Stopping), "In Progress: 👀 added on GitHub.");
 
     private Task CloseAsync(IssueCloseChoice choice) =>
-        RunAsync(actor => Actions.CloseAsync(ItemId, choice, actor, Stopping), $"Closed: {choice.ToDisplayName()}.");
+        RunActionAsync(actor => Actions.CloseAsync(ItemId, choice, actor, Stopping), $"Closed: {choice.ToDisplayName()}.");
 
     private Task FollowUpAndCloseAsync()
     {
         var closeToo = _closeOnGitHubToo;
-        return RunAsync(actor => Actions.FollowUpAndCloseAsync(ItemId, closeToo, actor, Stopping),
+        return RunActionAsync(actor => Actions.FollowUpAndCloseAsync(ItemId, closeToo, actor, Stopping),
             closeToo ? "Follow-up posted; the issue closes on GitHub." : "Follow-up posted; closed here, still open on GitHub.");
     }
 
     private async Task PutOnHoldAsync()
     {
-        if (_busy)
+        if (Gate.IsBusy)
         {
             return;
         }
@@ -109,30 +104,7 @@ public sealed partial class IssueItemPane
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: string note })
         {
-            await RunAsync(actor => Actions.SetOnHoldAsync(ItemId, note, actor, Stopping), "Put On Hold.");
-        }
-    }
-
-    /// <summary>Runs one write at a time: a second click or key press while one runs is ignored, never queued.</summary>
-    private async Task RunAsync(Func<AppActor, Task<InboxActionResult>> action, string success)
-    {
-        if (_busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            var actor = (await Me.GetAsync(Stopping)).Actor;
-            var result = await action(actor);
-            _messageIsError = !result.Succeeded;
-            _message = result.Succeeded ? success : result.Error;
-            await RefreshAsync();
-        }
-        finally
-        {
-            _busy = false;
+            await RunActionAsync(actor => Actions.SetOnHoldAsync(ItemId, note, actor, Stopping), "Put On Hold.");
         }
     }
 }

@@ -1,5 +1,7 @@
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
+using CommunitySuccess.Core.Shared;
+using CommunitySuccess.Web.Components.Actions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -25,7 +27,6 @@ public sealed partial class ThreadPane
     private IReadOnlyList<SavedReply> _savedReplies = [];
     private long? _loadedId;
     private bool _missing;
-    private bool _busy;
     private bool _noteMode;
     private string _reply = "";
     private string? _replyError;
@@ -82,6 +83,10 @@ public sealed partial class ThreadPane
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>One write at a time, as whoever is signed in when it runs.</summary>
+    [Inject]
+    private ActionGate Gate { get; set; } = default!;
 
     private AppActor Actor => Me?.Actor ?? new AppActor("Someone");
 
@@ -186,7 +191,7 @@ public sealed partial class ThreadPane
     }
 
     /// <summary>What <see cref="RunAsync"/> answers while another action runs: not done, and nothing to show.</summary>
-    private static readonly InboxActionResult AlreadyRunning = new(false);
+    private static readonly ActionOutcome AlreadyRunning = new(false, null, []);
 
     private async Task OnReplyKeyDown(KeyboardEventArgs args)
     {
@@ -198,7 +203,7 @@ public sealed partial class ThreadPane
 
     private async Task SendReplyAsync()
     {
-        var result = await RunAsync(() => Actions.ReplyAsync(ThreadId, _reply, Actor, _disposed.Token), success: null, inlineError: true);
+        var result = await RunAsync(actor => Actions.ReplyAsync(ThreadId, _reply, actor, _disposed.Token), success: null, inlineError: true);
         if (result.Succeeded)
         {
             _reply = "";
@@ -215,7 +220,7 @@ public sealed partial class ThreadPane
 
     private async Task AddNoteAsync()
     {
-        var result = await RunAsync(() => Notes.AddAsync(ThreadId, _note, _notePost, Actor, _disposed.Token),
+        var result = await RunAsync(actor => Notes.AddAsync(ThreadId, _note, _notePost, actor, _disposed.Token),
             success: _notePost ? "Note added and posted to the thread." : "Note added.", inlineError: true);
         if (result.Succeeded)
         {
@@ -257,7 +262,7 @@ public sealed partial class ThreadPane
     }
 
     private Task SetStatusAsync(ThreadStatus status) =>
-        RunAsync(() => Actions.SetStatusAsync(ThreadId, status, Actor, _disposed.Token), $"Set to {status.ToDisplayName()}.");
+        RunAsync(actor => Actions.SetStatusAsync(ThreadId, status, actor, _disposed.Token), $"Set to {status.ToDisplayName()}.");
 
     private async Task PutOnHoldAsync()
     {
@@ -272,7 +277,7 @@ public sealed partial class ThreadPane
         });
         if (note is not null)
         {
-            await RunAsync(() => Actions.SetOnHoldAsync(ThreadId, note, Actor, _disposed.Token), "Put On Hold.");
+            await RunAsync(actor => Actions.SetOnHoldAsync(ThreadId, note, actor, _disposed.Token), "Put On Hold.");
         }
     }
 
@@ -290,7 +295,7 @@ public sealed partial class ThreadPane
             cancelText: "Cancel");
         if (confirmed == true)
         {
-            await RunAsync(() => Actions.FollowUpAndCloseAsync(ThreadId, Actor, _disposed.Token), "Followed up and closed.");
+            await RunAsync(actor => Actions.FollowUpAndCloseAsync(ThreadId, actor, _disposed.Token), "Followed up and closed.");
         }
     }
 
@@ -304,7 +309,7 @@ public sealed partial class ThreadPane
         });
         if (comment is not null)
         {
-            await RunAsync(() => Workflow.TriageAsync(ThreadId, comment, Actor, _disposed.Token), "Posted to the triage channel.");
+            await RunAsync(actor => Workflow.TriageAsync(ThreadId, comment, actor, _disposed.Token), "Posted to the triage channel.");
         }
     }
 
@@ -322,12 +327,12 @@ public sealed partial class ThreadPane
         });
         if (note is not null)
         {
-            await RunAsync(() => Workflow.ReferToProductAsync(ThreadId, note, Actor, _disposed.Token), "Referred to product.");
+            await RunAsync(actor => Workflow.ReferToProductAsync(ThreadId, note, actor, _disposed.Token), "Referred to product.");
         }
     }
 
     private Task SetNotSupportAsync(bool notSupport) =>
-        RunAsync(() => Workflow.SetNotSupportAsync(ThreadId, notSupport, Actor, _disposed.Token),
+        RunAsync(actor => Workflow.SetNotSupportAsync(ThreadId, notSupport, actor, _disposed.Token),
             notSupport ? "Marked as not a support thread." : "Marked as a support thread.");
 
     private async Task EditReplyAsync(ThreadMessageView message)
@@ -342,7 +347,7 @@ public sealed partial class ThreadPane
         });
         if (text is not null)
         {
-            await RunAsync(() => Workflow.EditReplyAsync(ThreadId, message.Id, text, Actor, _disposed.Token), "Edit sent to Slack.");
+            await RunAsync(actor => Workflow.EditReplyAsync(ThreadId, message.Id, text, actor, _disposed.Token), "Edit sent to Slack.");
         }
     }
 
@@ -351,12 +356,12 @@ public sealed partial class ThreadPane
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete your reply?", "It is deleted in Slack too.", yesText: "Delete", cancelText: "Cancel");
         if (confirmed == true)
         {
-            await RunAsync(() => Workflow.DeleteReplyAsync(ThreadId, message.Id, Actor, _disposed.Token), "Deletion sent to Slack.");
+            await RunAsync(actor => Workflow.DeleteReplyAsync(ThreadId, message.Id, actor, _disposed.Token), "Deletion sent to Slack.");
         }
     }
 
     private Task RetryAsync(long outboxId) =>
-        RunAsync(() => Workflow.RetryAsync(ThreadId, outboxId, _disposed.Token), "Sending again.");
+        RunAsync(_ => Workflow.RetryAsync(ThreadId, outboxId, _disposed.Token), "Sending again.");
 
     private async Task<string?> PromptAsync(string title, DialogParameters<TextPromptDialog> parameters)
     {
@@ -369,33 +374,24 @@ public sealed partial class ThreadPane
     /// <summary>Runs an action, shows its outcome, and reloads the thread so the change shows at once.</summary>
     /// <remarks>One write at a time: Ctrl+Enter held down (key repeat), or Ctrl+Enter then a click, must not queue the same
     /// reply twice, so a call while another runs is dropped and says nothing.</remarks>
-    private async Task<InboxActionResult> RunAsync(Func<Task<InboxActionResult>> action, string? success, bool inlineError = false)
+    private async Task<ActionOutcome> RunAsync(Func<AppActor, Task<ActionOutcome>> action, string? success, bool inlineError = false)
     {
-        if (_busy)
+        if (await Gate.RunAsync(action, _disposed.Token) is not { } result)
         {
             return AlreadyRunning;
         }
 
-        _busy = true;
-        try
+        if (!result.Succeeded && !inlineError)
         {
-            var result = await action();
-            if (!result.Succeeded && !inlineError)
-            {
-                Snackbar.Add(result.Error ?? "That did not work.", Severity.Error);
-            }
-            else if (success is not null)
-            {
-                Snackbar.Add(success, Severity.Success);
-            }
+            Snackbar.Add(result.Error ?? "That did not work.", Severity.Error);
+        }
+        else if (success is not null)
+        {
+            Snackbar.Add(success, Severity.Success);
+        }
 
-            await LoadAsync();
-            return result;
-        }
-        finally
-        {
-            _busy = false;
-        }
+        await LoadAsync();
+        return result;
     }
 
     private static string NoteIcon(ThreadNoteKind kind) => kind switch
