@@ -1,3 +1,4 @@
+using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 
 namespace CommunitySuccess.Core.GitHub;
@@ -75,7 +76,27 @@ public sealed record GitHubIssueDetail(
 }
 
 /// <summary>A comment in the detail pane; <see cref="Body"/> is untrusted markdown.</summary>
-public sealed record GitHubCommentView(long Id, string AuthorLogin, bool IsTeam, string Body, DateTime CreatedAt, string HtmlUrl);
+public sealed record GitHubCommentView(long Id, string AuthorLogin, bool IsTeam, string Body, DateTime CreatedAt, string HtmlUrl)
+{
+    /// <summary>When it was last edited (GitHub's <c>updated_at</c> after its creation), for "edited".</summary>
+    public DateTime? EditedAt { get; init; }
+
+    /// <summary>Who wrote it in our app (the outbox write that posted it); null for comments written on GitHub.</summary>
+    public string? PostedBy { get; init; }
+
+    /// <summary>The account that wrote it in our app.</summary>
+    public string? PostedByUserId { get; init; }
+
+    /// <summary>Its text without our hidden outbox tag: what an edit starts from.</summary>
+    public string Text => GitHubOutboxSender.WithoutTag(Body);
+
+    /// <summary>Written in our app by <paramref name="me"/>: they may edit or delete it here.</summary>
+    public bool IsPostedBy(AppActor me)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        return PostedBy is not null && me.Wrote(PostedByUserId, PostedBy);
+    }
+}
 
 /// <summary>A Slack thread linked to an issue.</summary>
 public sealed record LinkedThreadView(long LinkId, long ThreadId, string FirstLine, string Status, DateTime LinkedAt, string LinkedBy, DateTime? NotifiedAt);

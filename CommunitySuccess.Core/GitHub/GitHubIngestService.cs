@@ -106,6 +106,26 @@ public sealed class GitHubIngestService(
         return true;
     }
 
+    /// <summary>
+    /// Forgets a comment deleted on GitHub (by us through the outbox, or the <c>issue_comment.deleted</c> webhook) and
+    /// refreshes its issue's "who spoke last". A deletion is not a new fact: the item's status stays. False when unknown.
+    /// </summary>
+    public async Task<bool> RemoveCommentAsync(string repository, long commentId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var comment = await db.Set<GitHubComment>().FirstOrDefaultAsync(c => c.Id == commentId && c.Repository == repository, cancellationToken);
+        if (comment is null)
+        {
+            return false;
+        }
+
+        db.Remove(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        await RefreshLastSpeakerAsync(db, repository, [comment.IssueNumber], [], cancellationToken);
+        notifier.Notify(ChangeArea.GitHub);
+        return true;
+    }
+
     /// <summary>Stores comments and refreshes each touched issue's "who spoke last".</summary>
     public async Task<int> UpsertCommentsAsync(string repository, IReadOnlyCollection<GitHubCommentRecord> records, CancellationToken cancellationToken)
     {

@@ -40,8 +40,69 @@ public sealed class GitHubIssueActionsService(
         }
 
         return await WriteAsync(repository, number, actor, (db, issue) =>
-            Planned.Writes(outbox.Add(db, GitHubOutboxKinds.Comment, new GitHubCommentPayload(issue.Repository, number, body.Trim()), actor.DisplayName, issueKey: issue.Key)),
+            Planned.Writes(outbox.Add(db, GitHubOutboxKinds.Comment, new GitHubCommentPayload(issue.Repository, number, body.Trim()), actor.DisplayName, issueKey: issue.Key, createdByUserId: actor.UserId)),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the text of a comment the signed-in person wrote in our app (it keeps its hidden tag). Comments written
+    /// on GitHub, or by someone else here, are refused: edit those on GitHub.
+    /// </summary>
+    public async Task<ActionOutcome> EditCommentAsync(string repository, int number, long commentId, string body, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return ActionOutcome.Refused("A comment cannot be emptied: delete it instead.");
+        }
+
+        if (body.Length > MaxCommentLength)
+        {
+            return ActionOutcome.Refused($"The comment is {body.Length:N0} characters long; GitHub takes at most {MaxCommentLength:N0}.");
+        }
+
+        var (original, refusal) = await FindOwnCommentAsync(repository, number, commentId, actor, "edit", cancellationToken);
+        return original is null
+            ? ActionOutcome.Refused(refusal!)
+            : await WriteAsync(repository, number, actor, (db, issue) => Planned.Writes(outbox.Add(db, GitHubOutboxKinds.EditComment,
+                new GitHubCommentEditPayload(issue.Repository, number, commentId, GitHubOutboxSender.Tagged(body.Trim(), original.Id)),
+                actor.DisplayName, issueKey: issue.Key, createdByUserId: actor.UserId)), cancellationToken);
+    }
+
+    /// <summary>Deletes a comment the signed-in person wrote in our app; others are refused, as for an edit.</summary>
+    public async Task<ActionOutcome> DeleteCommentAsync(string repository, int number, long commentId, AppActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (original, refusal) = await FindOwnCommentAsync(repository, number, commentId, actor, "delete", cancellationToken);
+        return original is null
+            ? ActionOutcome.Refused(refusal!)
+            : await WriteAsync(repository, number, actor, (db, issue) => Planned.Writes(outbox.Add(db, GitHubOutboxKinds.DeleteComment,
+                new GitHubCommentDeletePayload(issue.Repository, number, commentId), actor.DisplayName, issueKey: issue.Key, createdByUserId: actor.UserId)),
+                cancellationToken);
+    }
+
+    /// <summary>The outbox write that posted the comment, when <paramref name="actor"/> asked for it; else why they may not change it.</summary>
+    private async Task<(OutboxMessage? Original, string? Refusal)> FindOwnCommentAsync(
+        string repository, int number, long commentId, AppActor actor, string verb, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<GitHubComment>().AnyAsync(c => c.Id == commentId && c.Repository == repository && c.IssueNumber == number, cancellationToken))
+        {
+            return (null, "That comment is gone: it was deleted, or it belongs to another issue.");
+        }
+
+        var reference = commentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = $"{repository}#{number}";
+        var original = await db.Set<OutboxMessage>().AsNoTracking()
+            .FirstOrDefaultAsync(m => m.Kind == GitHubOutboxKinds.Comment && m.IssueKey == key && m.ResultRef == reference, cancellationToken);
+        if (original is null)
+        {
+            return (null, $"That comment was written on GitHub, not here: {verb} it on GitHub.");
+        }
+
+        return actor.Wrote(original.CreatedByUserId, original.CreatedBy)
+            ? (original, null)
+            : (null, $"Only {original.CreatedBy}, who wrote that comment, can {verb} it here.");
     }
 
     /// <summary>"Needs product review": adds the Product review label, then removes the Triage label (two writes).</summary>
@@ -63,7 +124,7 @@ public sealed class GitHubIssueActionsService(
         var community = options.CurrentValue.Labels.Community;
         return WriteAsync(repository, number, actor, (db, issue) => issue.LabelNames.Contains(community)
             ? Planned.Refusal($"{issue.Key} already carries '{community}'.")
-            : Planned.Writes(outbox.Add(db, GitHubOutboxKinds.AddLabels, new GitHubLabelsPayload(issue.Repository, number, [community]), actor.DisplayName, issueKey: issue.Key)),
+            : Planned.Writes(outbox.Add(db, GitHubOutboxKinds.AddLabels, new GitHubLabelsPayload(issue.Repository, number, [community]), actor.DisplayName, issueKey: issue.Key, createdByUserId: actor.UserId)),
             cancellationToken);
     }
 
@@ -73,7 +134,7 @@ public sealed class GitHubIssueActionsService(
         ArgumentNullException.ThrowIfNull(actor);
         return WriteAsync(repository, number, actor, (db, issue) => !issue.IsOpen
             ? Planned.Refusal($"{issue.Key} is already closed.")
-            : Planned.Writes(outbox.Add(db, GitHubOutboxKinds.Close, new GitHubClosePayload(issue.Repository, number, reason == GitHubCloseReason.NotPlanned), actor.DisplayName, issueKey: issue.Key)),
+            : Planned.Writes(outbox.Add(db, GitHubOutboxKinds.Close, new GitHubClosePayload(issue.Repository, number, reason == GitHubCloseReason.NotPlanned), actor.DisplayName, issueKey: issue.Key, createdByUserId: actor.UserId)),
             cancellationToken);
     }
 
@@ -93,7 +154,7 @@ public sealed class GitHubIssueActionsService(
         return await WriteAsync(repository, number, actor, (db, issue) =>
             issue.AssigneeLogins.Contains(login.Login!, StringComparer.OrdinalIgnoreCase)
                 ? Planned.Refusal($"{issue.Key} is already assigned to {login.Login}.")
-                : Planned.Writes(outbox.Add(db, GitHubOutboxKinds.Assign, new GitHubAssignPayload(issue.Repository, number, login.Login!), actor.DisplayName, issueKey: issue.Key)),
+                : Planned.Writes(outbox.Add(db, GitHubOutboxKinds.Assign, new GitHubAssignPayload(issue.Repository, number, login.Login!), actor.DisplayName, issueKey: issue.Key, createdByUserId: actor.UserId)),
             cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CommunitySuccess.Core.Outbox;
 
 namespace CommunitySuccess.Core.GitHub;
@@ -17,7 +18,7 @@ namespace CommunitySuccess.Core.GitHub;
 /// carried out: it is rescheduled after <c>Retry-After</c>, or one minute doubled per earlier attempt, and its repeat
 /// still looks for its tag first. A missing token permission or a deleted issue (410) fails at once, saying which.
 /// </remarks>
-public sealed class GitHubOutboxSender(
+public sealed partial class GitHubOutboxSender(
     IGitHubGateway gateway,
     GitHubIngestService ingest,
     ThreadIssueLinkService links,
@@ -25,6 +26,15 @@ public sealed class GitHubOutboxSender(
     GitHubContentPacer pacer) : IOutboxSender
 {
     public static string Tag(long outboxId) => $"<!-- cs:{outboxId.ToString(CultureInfo.InvariantCulture)} -->";
+
+    /// <summary>A body with its tag appended the way <see cref="SendAsync"/> appends it (an edit keeps the original write's tag).</summary>
+    public static string Tagged(string body, long outboxId) => body + "\n\n" + Tag(outboxId);
+
+    /// <summary>A body as its writer wrote it: without the hidden tag our writes end with.</summary>
+    public static string WithoutTag(string body) => TagAtEnd().Replace(body ?? "", "");
+
+    [GeneratedRegex(@"\s*<!-- cs:\d+ -->\s*$")]
+    private static partial Regex TagAtEnd();
 
     public bool Handles(string kind) => kind.StartsWith("github.", StringComparison.Ordinal);
 
@@ -77,18 +87,40 @@ public sealed class GitHubOutboxSender(
 
         try
         {
+            // What we post appears under the token's account; its echo (a webhook) may be applied before this send
+            // returns, so the login must be known before the write, not learned from its answer.
+            await tokenIdentity.EnsureKnownAsync(gateway, cancellationToken);
             switch (message.Kind)
             {
                 case GitHubOutboxKinds.Comment:
                 {
                     var p = OutboxService.Payload<GitHubCommentPayload>(message);
                     var (owner, repo) = GitHubSyncService.Split(p.Repository);
-                    var created = await gateway.CreateCommentAsync(owner, repo, p.Number, p.Body + "\n\n" + Tag(message.Id), cancellationToken);
+                    var created = await gateway.CreateCommentAsync(owner, repo, p.Number, Tagged(p.Body, message.Id), cancellationToken);
 
                     // What we post appears under the token's account, which counts as the team.
                     tokenIdentity.Remember(created.AuthorLogin);
                     await ingest.UpsertCommentsAsync(p.Repository, [created], cancellationToken);
                     return created.Id.ToString(CultureInfo.InvariantCulture);
+                }
+
+                case GitHubOutboxKinds.EditComment:
+                {
+                    // PATCH with the same text is harmless: a repeat needs no look-up first.
+                    var p = OutboxService.Payload<GitHubCommentEditPayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    var updated = await gateway.UpdateCommentAsync(owner, repo, p.CommentId, p.Body, cancellationToken);
+                    await ingest.UpsertCommentsAsync(p.Repository, [updated], cancellationToken);
+                    return null;
+                }
+
+                case GitHubOutboxKinds.DeleteComment:
+                {
+                    var p = OutboxService.Payload<GitHubCommentDeletePayload>(message);
+                    var (owner, repo) = GitHubSyncService.Split(p.Repository);
+                    await gateway.DeleteCommentAsync(owner, repo, p.CommentId, cancellationToken);
+                    await ingest.RemoveCommentAsync(p.Repository, p.CommentId, cancellationToken);
+                    return null;
                 }
 
                 case GitHubOutboxKinds.AddReaction:
@@ -144,7 +176,7 @@ public sealed class GitHubOutboxSender(
                 {
                     var p = OutboxService.Payload<GitHubCreateIssuePayload>(message);
                     var (owner, repo) = GitHubSyncService.Split(p.Repository);
-                    var issue = await gateway.CreateIssueAsync(owner, repo, p.Title, p.Body + "\n\n" + Tag(message.Id), p.Labels.ToList(), cancellationToken);
+                    var issue = await gateway.CreateIssueAsync(owner, repo, p.Title, Tagged(p.Body, message.Id), p.Labels.ToList(), cancellationToken);
                     tokenIdentity.Remember(issue.AuthorLogin);
                     await ingest.UpsertIssuesAsync(p.Repository, [issue], cancellationToken);
                     await links.CompleteCreatedIssueAsync(message.Id, p.Repository, issue.Number, cancellationToken);

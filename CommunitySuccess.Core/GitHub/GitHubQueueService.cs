@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
@@ -78,12 +79,28 @@ public sealed partial class GitHubQueueService(
         var writes = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.IssueKey == key)
             .OrderByDescending(m => m.Id).Take(MaxWritesShown).ToListAsync(cancellationToken);
 
+        // Comments written in our app: who asked for each decides who may edit or delete it here.
+        var commentIds = comments.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var postedBy = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Kind == GitHubOutboxKinds.Comment && m.IssueKey == key && m.ResultRef != null && commentIds.Contains(m.ResultRef))
+            .Select(m => new { m.ResultRef, m.CreatedBy, m.CreatedByUserId })
+            .ToDictionaryAsync(m => m.ResultRef!, cancellationToken);
+
         return new GitHubIssueDetail(
             issue.Repository, issue.Number, issue.Title, issue.Body, issue.State, issue.StateReason, issue.AuthorLogin,
             directory.IsTeamGitHubLogin(issue.AuthorLogin), issue.IsPullRequest, issue.LabelNames, issue.AssigneeLogins,
             issue.ReactionsTotal, issue.PlusOne, issue.CreatedAt, issue.UpdatedAt, issue.ClosedAt, issue.HtmlUrl,
             issue.AwaitingTeam, issue.HasTeamReview,
-            [.. comments.Select(c => new GitHubCommentView(c.Id, c.AuthorLogin, directory.IsTeamGitHubLogin(c.AuthorLogin), c.Body, c.CreatedAt, c.HtmlUrl))],
+            [.. comments.Select(c =>
+            {
+                var posted = postedBy.GetValueOrDefault(c.Id.ToString(CultureInfo.InvariantCulture));
+                return new GitHubCommentView(c.Id, c.AuthorLogin, directory.IsTeamGitHubLogin(c.AuthorLogin), c.Body, c.CreatedAt, c.HtmlUrl)
+                {
+                    EditedAt = c.UpdatedAt > c.CreatedAt.AddSeconds(1) ? c.UpdatedAt : null,
+                    PostedBy = posted?.CreatedBy,
+                    PostedByUserId = posted?.CreatedByUserId,
+                };
+            })],
             threads, writes);
     }
 

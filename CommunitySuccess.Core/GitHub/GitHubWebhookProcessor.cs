@@ -12,6 +12,8 @@ namespace CommunitySuccess.Core.GitHub;
 public sealed class GitHubWebhookProcessor(
     IDbContextFactory<AppDbContext> dbFactory,
     GitHubIngestService ingest,
+    GitHubTokenIdentity tokenIdentity,
+    IGitHubGateway gateway,
     IOptionsMonitor<GitHubOptions> options,
     TimeProvider time)
 {
@@ -42,6 +44,9 @@ public sealed class GitHubWebhookProcessor(
             return Outcome.Duplicate;
         }
 
+        // Whether a comment is the team's depends on knowing our token's own login: a webhook can arrive before any sync
+        // or send has learned it (the comment the desk just posted echoes back at once). One GET /user per process.
+        await tokenIdentity.EnsureKnownAsync(gateway, cancellationToken);
         switch (webhook)
         {
             case GitHubIssuesEvent { Action: "deleted" } deleted:
@@ -52,6 +57,10 @@ public sealed class GitHubWebhookProcessor(
                 return Outcome.Applied;
             case GitHubPullRequestEvent pull:
                 await ingest.UpsertIssuesAsync(repository, [pull.PullRequest], cancellationToken);
+                return Outcome.Applied;
+            case GitHubIssueCommentEvent { Action: "deleted" } deleted:
+                // Never stored as if new: a deleted outside comment would otherwise re-open the item.
+                await ingest.RemoveCommentAsync(repository, deleted.Comment.Id, cancellationToken);
                 return Outcome.Applied;
             case GitHubIssueCommentEvent comment:
                 await ingest.UpsertIssuesAsync(repository, [comment.Issue], cancellationToken);

@@ -60,6 +60,12 @@ public interface IGitHubGateway
     /// <summary>Comments on an issue or pull request. Not retried on failure.</summary>
     Task<GitHubCommentRecord> CreateCommentAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces a comment's text (only the account that wrote it, or a maintainer, may).</summary>
+    Task<GitHubCommentRecord> UpdateCommentAsync(string owner, string repo, long commentId, string body, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a comment; answers false when it was already gone (a repeated attempt).</summary>
+    Task<bool> DeleteCommentAsync(string owner, string repo, long commentId, CancellationToken cancellationToken = default);
+
     /// <summary>Adds labels (GitHub creates unknown ones); returns every label now on the issue.</summary>
     Task<IReadOnlyList<string>> AddLabelsAsync(string owner, string repo, int number, IReadOnlyCollection<string> labels, CancellationToken cancellationToken = default);
 

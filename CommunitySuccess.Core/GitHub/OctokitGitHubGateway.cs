@@ -220,6 +220,33 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
             cancellationToken);
     }
 
+    public Task<GitHubCommentRecord> UpdateCommentAsync(string owner, string repo, long commentId, string body, CancellationToken cancellationToken = default)
+    {
+        CheckRepository(owner, repo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(body);
+        return RunAsync($"UpdateComment {owner}/{repo} {commentId}", async _ =>
+            (await _api.Patch<CommentWire>(ApiUrls.IssueComment(owner, repo, commentId), new CommentBody { Body = body })).ToRecord(),
+            cancellationToken);
+    }
+
+    public Task<bool> DeleteCommentAsync(string owner, string repo, long commentId, CancellationToken cancellationToken = default)
+    {
+        CheckRepository(owner, repo);
+        return RunAsync($"DeleteComment {owner}/{repo} {commentId}", async _ =>
+        {
+            try
+            {
+                await _api.Delete(ApiUrls.IssueComment(owner, repo, commentId));
+                return true;
+            }
+            catch (NotFoundException)
+            {
+                // Deleted by an earlier attempt whose answer was lost, or by someone on GitHub: the outcome wanted.
+                return false;
+            }
+        }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<string>> AddLabelsAsync(string owner, string repo, int number, IReadOnlyCollection<string> labels, CancellationToken cancellationToken = default)
     {
         CheckRepository(owner, repo);

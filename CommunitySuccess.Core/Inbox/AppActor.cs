@@ -16,4 +16,13 @@ public sealed record AppActor(string DisplayName, string? Email = null)
     public string? UserId { get; init; }
 
     public static readonly AppActor Automatic = new("CommunitySuccess (automatic)");
+
+    /// <summary>
+    /// Whether this person asked for a write our app sent (a reply, a comment): by account id when both are known, else
+    /// by the name it was signed with (rows from before ids were kept). Decides who may edit or delete it.
+    /// </summary>
+    public bool Wrote(string? postedByUserId, string? postedBy) =>
+        postedByUserId is not null && UserId is not null
+            ? string.Equals(postedByUserId, UserId, StringComparison.Ordinal)
+            : postedBy is not null && string.Equals(postedBy, DisplayName, StringComparison.Ordinal);
 }

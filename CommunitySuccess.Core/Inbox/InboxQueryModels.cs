@@ -93,9 +93,7 @@ public sealed record ThreadMessageView(
     public bool IsSentBy(AppActor me)
     {
         ArgumentNullException.ThrowIfNull(me);
-        return PostedByUserId is not null && me.UserId is not null
-            ? string.Equals(PostedByUserId, me.UserId, StringComparison.Ordinal)
-            : PostedBy is not null && string.Equals(PostedBy, me.DisplayName, StringComparison.Ordinal);
+        return me.Wrote(PostedByUserId, PostedBy);
     }
 }
 

@@ -41,6 +41,8 @@ public static class GitHubOutboxKinds
     public const string Assign = "github.assign";
     public const string CreateIssue = "github.issue.create";
     public const string AddReaction = "github.reactions.add";
+    public const string EditComment = "github.comment.edit";
+    public const string DeleteComment = "github.comment.delete";
 }
 
 /// <summary>A comment on an issue; the sender appends the hidden outbox tag.</summary>
@@ -60,3 +62,9 @@ public sealed record GitHubCreateIssuePayload(string Repository, string Title, s
 
 /// <summary>Add our account's reaction (<c>eyes</c>, …) to an issue; GitHub answers an existing one with 200, so a re-send is harmless.</summary>
 public sealed record GitHubReactionPayload(string Repository, int Number, string Content);
+
+/// <summary>Replace one of our comments' text; <see cref="Body"/> already carries the original write's hidden tag.</summary>
+public sealed record GitHubCommentEditPayload(string Repository, int Number, long CommentId, string Body);
+
+/// <summary>Delete one of our comments; a repeat finding it gone is done.</summary>
+public sealed record GitHubCommentDeletePayload(string Repository, int Number, long CommentId);

@@ -199,6 +199,16 @@ public static partial class GitHubApi
         return new GitHubApiResult(StatusCodes.Status200OK, call.Json.Comment(repo, comment));
     }
 
+    private static GitHubApiResult DeleteComment(GitHubApiCall call)
+    {
+        // "Status: 204 No Content"; an unknown (or already deleted) comment answers 404 like any missing resource.
+        const string doc = CommentsDoc + "#delete-an-issue-comment";
+        var repo = call.Repo(doc);
+        var comment = FindComment(call, repo, doc);
+        call.State.DeleteCommentCore(repo, comment, call.Actor);
+        return new GitHubApiResult(StatusCodes.Status204NoContent, null);
+    }
+
     private static GitHubApiResult CreateComment(GitHubApiCall call)
     {
         const string doc = CommentsDoc + "#create-an-issue-comment";

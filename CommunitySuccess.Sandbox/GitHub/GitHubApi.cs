@@ -48,6 +48,7 @@ public static partial class GitHubApi
         MapRepo("GET", "/issues/comments", ListRepositoryComments);
         MapRepo("GET", "/issues/comments/{commentId:long}", GetComment);
         MapRepo("PATCH", "/issues/comments/{commentId:long}", UpdateComment);
+        MapRepo("DELETE", "/issues/comments/{commentId:long}", DeleteComment);
         MapRepo("GET", "/issues/{number:int}", GetIssue);
         MapRepo("PATCH", "/issues/{number:int}", UpdateIssue);
         MapRepo("POST", "/issues/{number:int}/assignees", AddAssignees);

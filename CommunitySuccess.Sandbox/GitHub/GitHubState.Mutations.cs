@@ -56,6 +56,18 @@ public sealed partial class GitHubState
         }
     }
 
+    /// <summary>Deletes a comment as <paramref name="login"/> would on github.com; sends <c>issue_comment.deleted</c>.</summary>
+    public void DeleteComment(string owner, string repo, long commentId, string login)
+    {
+        lock (_gate)
+        {
+            var r = RepoOrThrow(owner, repo);
+            var comment = r.Comments.FirstOrDefault(c => c.Id == commentId)
+                ?? throw new ArgumentException($"No comment {commentId} in {r.FullName}.", nameof(commentId));
+            DeleteCommentCore(r, comment, EnsureUser(login));
+        }
+    }
+
     /// <summary>Submits a pull request review; <paramref name="state"/> is APPROVED, CHANGES_REQUESTED or COMMENTED
     /// (the API's event names APPROVE, REQUEST_CHANGES and COMMENT work too). Sends <c>pull_request_review.submitted</c>.</summary>
     /// <returns>The review id.</returns>
@@ -385,6 +397,13 @@ public sealed partial class GitHubState
         comment.Body = body;
         comment.UpdatedAt = at;
         EmitComment(r, comment, "edited", actor, new JsonObject { ["body"] = new JsonObject { ["from"] = from } });
+    }
+
+    internal void DeleteCommentCore(GhRepository r, GhComment comment, GhUser actor)
+    {
+        comment.Issue.Comments.Remove(comment);
+        r.Comments.Remove(comment);
+        EmitComment(r, comment, "deleted", actor, changes: null);
     }
 
     internal bool SetStateCore(GhRepository r, GhIssue issue, GhUser actor, string state, string? reason, DateTimeOffset at)

@@ -77,6 +77,14 @@ public sealed class OneInboxBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=nav-inbox-waiting]")).ToHaveCountAsync(0);
         Assert.Single(desk.GitHub.GetIssue(GitHubDeskHarness.Owner, GitHubDeskHarness.Repo, number)!.Comments);
 
+        // Our own comment can be edited from the pane; the edit reaches GitHub and shows in the conversation.
+        await issuePane.GetByTestId("issue-comment-edit").ClickAsync();
+        await page.Locator("#text-prompt-input").FillAsync("Thanks for the report, we can reproduce it with a 2.5 GB file.");
+        await page.GetByTestId("text-prompt-confirm").ClickAsync();
+        await Assertions.Expect(issuePane.GetByTestId("issue-comment")).ToContainTextAsync("2.5 GB file");
+        Assert.StartsWith("Thanks for the report, we can reproduce it with a 2.5 GB file.",
+            Assert.Single(desk.GitHub.GetIssue(GitHubDeskHarness.Owner, GitHubDeskHarness.Repo, number)!.Comments).Body, StringComparison.Ordinal);
+
         // The list stays readable with the pane open, at 1280 and at 1920 wide.
         foreach (var width in new[] { 1280, 1920 })
         {

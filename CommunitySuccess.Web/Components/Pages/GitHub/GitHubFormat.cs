@@ -55,6 +55,9 @@ public static class GitHubFormat
                 GitHubOutboxKinds.Close => OutboxService.Payload<GitHubClosePayload>(message).NotPlanned ? "Close as not planned" : "Close as completed",
                 GitHubOutboxKinds.Assign => "Assign to " + OutboxService.Payload<GitHubAssignPayload>(message).Login,
                 GitHubOutboxKinds.CreateIssue => "Create issue",
+                GitHubOutboxKinds.EditComment => "Edit comment",
+                GitHubOutboxKinds.DeleteComment => "Delete comment",
+                GitHubOutboxKinds.AddReaction => "React " + OutboxService.Payload<GitHubReactionPayload>(message).Content switch { "eyes" => "👀", var other => other },
                 OutboxKinds.SlackPostMessage => "Post in Slack thread",
                 _ => message.Kind,
             };

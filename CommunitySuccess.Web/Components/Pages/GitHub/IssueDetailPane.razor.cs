@@ -18,6 +18,7 @@ public sealed partial class IssueDetailPane
     private bool _loaded;
     private string? _comment;
     private string? _shownKey;
+    private AppActor? _viewer;
     private MudBlazor.MudTextField<string>? _commentField;
 
     /// <summary><c>owner/name</c>.</summary>
@@ -38,6 +39,12 @@ public sealed partial class IssueDetailPane
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private CommunitySuccess.Web.Accounts.CurrentUserAccessor Me { get; set; } = default!;
+
+    [Inject]
+    private MudBlazor.IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
     private Microsoft.Extensions.Options.IOptionsMonitor<GitHubOptions> Options { get; set; } = default!;
@@ -72,6 +79,8 @@ public sealed partial class IssueDetailPane
     protected override async Task RefreshAsync()
     {
         _detail = await Queues.GetIssueAsync(Repository, Number, Stopping);
+        // For showing Edit / Delete on one's own comments only; the service checks again when asked.
+        _viewer = (await Me.GetAsync(Stopping)).Actor;
         _loaded = true;
     }
 
@@ -96,6 +105,33 @@ public sealed partial class IssueDetailPane
         if ((await RunActionAsync(actor => Actions.CommentAsync(Repository, Number, text, actor, Stopping), "Comment queued."))?.Succeeded == true)
         {
             _comment = null;
+        }
+    }
+
+    private async Task EditCommentAsync(GitHubCommentView comment)
+    {
+        var dialog = await Dialogs.ShowAsync<CommunitySuccess.Web.Components.Pages.Inbox.TextPromptDialog>("Edit your comment",
+            new MudBlazor.DialogParameters<CommunitySuccess.Web.Components.Pages.Inbox.TextPromptDialog>
+            {
+                { d => d.Label, "Comment" },
+                { d => d.Required, true },
+                { d => d.RequiredError, "A comment cannot be emptied: delete it instead." },
+                { d => d.ConfirmText, "Save edit" },
+                { d => d.InitialText, comment.Text },
+                { d => d.MaxLength, GitHubIssueActionsService.MaxCommentLength },
+            },
+            new MudBlazor.DialogOptions { MaxWidth = MudBlazor.MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: string text })
+        {
+            await RunActionAsync(actor => Actions.EditCommentAsync(Repository, Number, comment.Id, text, actor, Stopping), "Edit queued for GitHub.");
+        }
+    }
+
+    private async Task DeleteCommentAsync(GitHubCommentView comment)
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Delete your comment?", "It is deleted on GitHub too.", yesText: "Delete", cancelText: "Cancel") == true)
+        {
+            await RunActionAsync(actor => Actions.DeleteCommentAsync(Repository, Number, comment.Id, actor, Stopping), "Deletion queued for GitHub.");
         }
     }
 
