@@ -35,6 +35,8 @@ public sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxItem>
 
         // "Waiting longest", across sources and per source: null for everything not waiting, so the range is exact.
         builder.HasIndex(i => i.WaitingForTeamSince);
+        // The on-call's direct messages look for GitHub activity newer than their cursor every minute.
+        builder.HasIndex(i => new { i.Source, i.LastActivityAt });
         builder.HasIndex(i => new { i.Source, i.WaitingForTeamSince });
         builder.HasIndex(i => new { i.Status, i.WaitingForTeamSince });
 

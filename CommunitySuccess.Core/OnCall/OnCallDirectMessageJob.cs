@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CommunitySuccess.Core.Configuration;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
@@ -7,6 +8,7 @@ using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CommunitySuccess.Core.OnCall;
 
@@ -38,6 +40,7 @@ public sealed class OnCallDirectMessageJob(
     OnCallService onCall,
     OutboxService outbox,
     ISlackApi slack,
+    IOptionsMonitor<AppOptions> appUrl,
     TimeProvider time,
     ILogger<OnCallDirectMessageJob> logger)
 {
@@ -61,16 +64,19 @@ public sealed class OnCallDirectMessageJob(
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var newest = await db.Set<ThreadMessage>().MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+        var newestIssue = await InboxActivity.LatestGitHubActivityAsync(db, cancellationToken);
         var cursor = await db.Set<OnCallNotificationCursor>().FirstOrDefaultAsync(c => c.Id == OnCallNotificationCursor.SingletonId, cancellationToken);
         if (cursor is null)
         {
             // First run: what is already there is not news.
-            db.Add(new OnCallNotificationCursor { LastMessageId = newest });
+            db.Add(new OnCallNotificationCursor { LastMessageId = newest, LastGitHubActivityAt = newestIssue });
             await db.SaveChangesAsync(cancellationToken);
             return DirectMessageOutcome.NothingNew;
         }
 
-        if (newest <= cursor.LastMessageId)
+        var slackNews = newest > cursor.LastMessageId;
+        var gitHubNews = newestIssue is { } latest && (cursor.LastGitHubActivityAt is not { } seen || latest > seen);
+        if (!slackNews && !gitHubNews)
         {
             return DirectMessageOutcome.NothingNew;
         }
@@ -80,6 +86,7 @@ public sealed class OnCallDirectMessageJob(
         if (person?.SlackUserId is not { Length: > 0 } slackUserId || !IsWorkingHours(snapshot.Schedule, person, now))
         {
             cursor.LastMessageId = newest;
+            cursor.LastGitHubActivityAt = newestIssue ?? cursor.LastGitHubActivityAt;
             await db.SaveChangesAsync(cancellationToken);
             return DirectMessageOutcome.Skipped;
         }
@@ -98,33 +105,34 @@ public sealed class OnCallDirectMessageJob(
                 orderby message.Id
                 select new NewActivity(thread.Id, thread.ChannelId, thread.Ts, thread.Text, message.Ts, message.UserId))
             .ToListAsync(cancellationToken);
-
-        if (items.Count == 0)
-        {
-            cursor.LastMessageId = newest;
-            await db.SaveChangesAsync(cancellationToken);
-            return DirectMessageOutcome.NothingNew;
-        }
-
-        var text = Compose(items, await WorkspaceUrlAsync(cancellationToken));
+        var issues = newestIssue is { } upTo
+            ? await InboxActivity.GitHubWaitingAsync(db, cursor.LastGitHubActivityAt, upTo, since, cancellationToken)
+            : [];
 
         // Two runs can overlap (a slow run and the next minute's, or two app instances): the one that moves the
         // cursor from where both read it queues the message, in the same transaction; the other queues nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var previous = cursor.LastMessageId;
+        var previousIssue = cursor.LastGitHubActivityAt;
         var claimed = await db.Set<OnCallNotificationCursor>()
-            .Where(c => c.Id == OnCallNotificationCursor.SingletonId && c.LastMessageId == previous)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastMessageId, newest).SetProperty(c => c.LastSentAt, now.UtcDateTime), cancellationToken);
-        if (claimed == 0)
+            .Where(c => c.Id == OnCallNotificationCursor.SingletonId && c.LastMessageId == previous && c.LastGitHubActivityAt == previousIssue)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(c => c.LastMessageId, newest)
+                    .SetProperty(c => c.LastGitHubActivityAt, newestIssue ?? previousIssue)
+                    .SetProperty(c => c.LastSentAt, items.Count + issues.Count == 0 ? cursor.LastSentAt : now.UtcDateTime),
+                cancellationToken);
+        if (claimed == 0 || items.Count + issues.Count == 0)
         {
+            await transaction.CommitAsync(cancellationToken);
             return DirectMessageOutcome.NothingNew;
         }
 
+        var text = Compose(items, issues, await WorkspaceUrlAsync(cancellationToken), appUrl.CurrentValue.PublicUrl);
         outbox.Add(db, OutboxKinds.SlackPostMessage, new SlackPostPayload(slackUserId, text), TeamActor.System.DisplayName);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
-        logger.LogInformation("Told {Name} about {Count} new messages", person.Name, items.Count);
+        logger.LogInformation("Told {Name} about {Count} new messages and {Issues} GitHub items", person.Name, items.Count, issues.Count);
         return DirectMessageOutcome.Sent;
     }
 
@@ -139,14 +147,19 @@ public sealed class OnCallDirectMessageJob(
         return schedule.IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && clock >= WorkdayStart && clock < WorkdayEnd;
     }
 
-    /// <summary>One line per thread: new, or how many new replies, with a link to it.</summary>
-    internal static string Compose(IReadOnlyList<NewActivity> items, string? workspaceUrl)
+    /// <summary>
+    /// One line per thread (new, or how many new replies, with a link to it) and per GitHub item (new, or a new comment,
+    /// with a link to its page in the inbox when the app's public address is known, else to GitHub).
+    /// </summary>
+    internal static string Compose(IReadOnlyList<NewActivity> items, IReadOnlyList<IssueActivity> issues, string? workspaceUrl, string? appUrl)
     {
         var threads = items.GroupBy(i => i.ThreadId).ToList();
+        var total = threads.Count + issues.Count;
         var text = new StringBuilder();
-        text.Append(threads.Count == 1
+        text.Append(total == 1
             ? ":bell: *1 conversation is waiting for the team*\n"
-            : string.Create(CultureInfo.InvariantCulture, $":bell: *{threads.Count} conversations are waiting for the team*\n"));
+            : string.Create(CultureInfo.InvariantCulture, $":bell: *{total} conversations are waiting for the team*\n"));
+        var listed = 0;
         foreach (var thread in threads.Take(MaxListed))
         {
             var first = thread.First();
@@ -159,14 +172,35 @@ public sealed class OnCallDirectMessageJob(
             var line = Shorten(FirstLine(first.ThreadText));
             var link = workspaceUrl is null ? "" : $" <{Permalink(workspaceUrl, first.ChannelId, thread.Last().MessageTs, first.ThreadTs)}|open>";
             text.Append(CultureInfo.InvariantCulture, $"• {what} from {who} in <#{first.ChannelId}>: {line}{link}\n");
+            listed++;
         }
 
-        if (threads.Count > MaxListed)
+        foreach (var issue in issues.Take(MaxListed - listed))
         {
-            text.Append(CultureInfo.InvariantCulture, $"…and {threads.Count - MaxListed} more in the inbox.\n");
+            var kind = issue.IsPullRequest ? "pull request" : "issue";
+            var what = issue.IsNew ? $"New {kind}" : $"New comment on the {kind}";
+            // A GitHub login and title are plain text here: escaped so they cannot act as Slack markup.
+            var line = Shorten(SlackText.Escape(issue.Title));
+            var url = Uri.TryCreate(appUrl, UriKind.Absolute, out var root)
+                ? new Uri(root, string.Create(CultureInfo.InvariantCulture, $"inbox/{issue.ItemId}")).ToString()
+                : GitHubUrl(issue.Key);
+            text.Append(CultureInfo.InvariantCulture, $"• {what} {SlackText.Escape(issue.Key)} by {SlackText.Escape(issue.Author)}: {line} <{url}|open>\n");
+            listed++;
+        }
+
+        if (total > listed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"…and {total - listed} more in the inbox.\n");
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary><c>owner/repo#12</c> → its page on github.com (issues redirect to pull requests there).</summary>
+    private static string GitHubUrl(string key)
+    {
+        var hash = key.LastIndexOf('#');
+        return hash < 0 ? "https://github.com/" + key : $"https://github.com/{key[..hash]}/issues/{key[(hash + 1)..]}";
     }
 
     /// <summary>Slack's permalink shape: <c>archives/C…/p{ts without dot}</c>, replies with <c>thread_ts</c> and <c>cid</c>.</summary>

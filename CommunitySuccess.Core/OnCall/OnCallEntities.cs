@@ -123,6 +123,9 @@ public sealed class OnCallNotificationCursor
 
     /// <summary>When the last direct message was queued; the next one waits for the batching window.</summary>
     public DateTime? LastSentAt { get; set; }
+
+    /// <summary>The latest GitHub item activity already considered (its time; GitHub items have no message ids here).</summary>
+    public DateTime? LastGitHubActivityAt { get; set; }
 }
 
 public sealed class OnCallRotationVersionConfiguration : IEntityTypeConfiguration<OnCallRotationVersion>

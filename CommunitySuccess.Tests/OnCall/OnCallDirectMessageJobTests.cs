@@ -1,7 +1,9 @@
+using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Sandbox.Slack;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySuccess.Tests.OnCall;
@@ -88,6 +90,32 @@ public sealed class OnCallDirectMessageJobTests
     }
 
     [Fact]
+    public async Task RunAsync_GitHubIssueAndCommentWaitingForTheTeam_AreListedWithLinksToTheirInboxPages()
+    {
+        await using var harness = await StartAsync(MondayMorning, publicUrl: "https://desk.acme.example/");
+        var slack = harness.Sandbox!.Slack;
+        await RunAsync(harness);
+        var opened = MondayMorning.UtcDateTime.AddMinutes(-5);
+        var issue = await AddIssueItemAsync(harness, 12, "Crash <!channel> on start", opened, lastActivity: opened, lastByTeam: false);
+        var commented = await AddIssueItemAsync(harness, 7, "Helm chart values", opened.AddDays(-3), lastActivity: opened.AddMinutes(2), lastByTeam: false);
+        await AddIssueItemAsync(harness, 9, "Answered by the team", opened.AddDays(-2), lastActivity: opened.AddMinutes(3), lastByTeam: true);
+
+        var outcome = await RunAsync(harness);
+        await DispatchAsync(harness);
+
+        Assert.Equal(DirectMessageOutcome.Sent, outcome);
+        var message = Assert.Single(slack.DirectMessagesTo(AnaSlack)).Text;
+        Assert.Contains("2 conversations are waiting for the team", message, StringComparison.Ordinal);
+        Assert.Contains($"New issue acme/widgets#12 by priya-raman: “Crash &lt;!channel&gt; on start” <https://desk.acme.example/inbox/{issue}|open>", message, StringComparison.Ordinal);
+        Assert.Contains($"New comment on the issue acme/widgets#7 by priya-raman: “Helm chart values” <https://desk.acme.example/inbox/{commented}|open>", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("#9", message, StringComparison.Ordinal);
+
+        // Nothing new since: the next run (after the batch window) sends nothing.
+        harness.Time.Advance(OnCallDirectMessageJob.BatchWindow);
+        Assert.Equal(DirectMessageOutcome.NothingNew, await RunAsync(harness));
+    }
+
+    [Fact]
     public async Task RunAsync_OutsideTheOnCallsHours_SendsNothingThenOrLater()
     {
         // Monday 19:30 UTC: Ana is still on call but her day (Lisbon) has ended.
@@ -132,9 +160,9 @@ public sealed class OnCallDirectMessageJobTests
         Assert.Equal(expected, working);
     }
 
-    private static async Task<OnCallHarness> StartAsync(DateTimeOffset now)
+    private static async Task<OnCallHarness> StartAsync(DateTimeOffset now, string? publicUrl = null)
     {
-        var harness = await OnCallHarness.StartAsync(now, withSandbox: true);
+        var harness = await OnCallHarness.StartAsync(now, settings => settings["App:PublicUrl"] = publicUrl, withSandbox: true);
         var members = await harness.SeedTeamAsync(
             ("Ana Lima", "ana@acme.example", AnaSlack, "Europe/Lisbon"),
             ("Ben Carter", "ben@acme.example", BenSlack, "America/New_York"),
@@ -143,6 +171,18 @@ public sealed class OnCallDirectMessageJobTests
         Assert.True(result.Succeeded, result.Error);
         await SyncAsync(harness);
         return harness;
+    }
+
+    /// <summary>A GitHub item in the inbox, as the GitHub feature hands it over (the inbox's ingest contract). Returns its id.</summary>
+    private static async Task<long> AddIssueItemAsync(OnCallHarness harness, int number, string title, DateTime opened, DateTime lastActivity, bool lastByTeam)
+    {
+        await using var db = await harness.DbAsync();
+        var record = new IssueItemRecord(5000 + number, "acme/widgets", number, IsPullRequest: false, title, "priya-raman", AuthorTimeZone: null,
+            ["Triage 👀"], IsOpen: true, NeedsTeam: true, opened, lastActivity, LastTeamActivityAt: lastByTeam ? lastActivity : null, lastByTeam,
+            UnansweredSince: lastByTeam ? null : opened, MessageCount: 1);
+        await IssueInboxIngest.ApplyAsync(db, [(record, [])], TestContext.Current.CancellationToken);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return await db.Set<InboxItem>().Where(i => i.SourceKey == record.Key).Select(i => i.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     private static Task SyncAsync(OnCallHarness harness) =>

@@ -516,6 +516,8 @@ namespace CommunitySuccess.Core.Data.Migrations
 
                     b.HasIndex("WaitingForTeamSince");
 
+                    b.HasIndex("Source", "LastActivityAt");
+
                     b.HasIndex("Source", "SourceKey")
                         .IsUnique();
 
@@ -1057,6 +1059,9 @@ namespace CommunitySuccess.Core.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastGitHubActivityAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("LastMessageId")
                         .HasColumnType("INTEGER");
