@@ -14,6 +14,7 @@ public static class InboxServiceCollectionExtensions
         services.AddSingleton<SlackUserProfileService>();
         services.AddSingleton<InboxActionsService>();
         services.AddSingleton<FollowUpService>();
+        services.AddSingleton<InboxItemLookup>();
         return services;
     }
 }

@@ -16,7 +16,11 @@ public sealed record SearchHit(
     DateTime At,
     double Score,
     long? ThreadId,
-    string? IssueKey);
+    string? IssueKey)
+{
+    /// <summary>The inbox item the hit belongs to (its thread, or its issue while it is in the inbox): where it opens.</summary>
+    public long? InboxItemId { get; init; }
+}
 
 /// <summary>A page of results and how the ranking was bounded.</summary>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, string Query, bool RankedWithinNewest)

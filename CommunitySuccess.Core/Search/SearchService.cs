@@ -1,7 +1,12 @@
+using CommunitySuccess.Core.Inbox;
+
 namespace CommunitySuccess.Core.Search;
 
-/// <summary>"Search first": full-text over every synced Slack message, GitHub issue and comment, ranked, with snippets.</summary>
-public sealed class SearchService(ISearchIndex index)
+/// <summary>
+/// "Search first": full-text over every synced Slack message, GitHub issue and comment, ranked, with snippets; each
+/// hit knows the inbox item it opens.
+/// </summary>
+public sealed class SearchService(ISearchIndex index, InboxItemLookup items)
 {
     public const int MaxQueryLength = 200;
     public const int DefaultLimit = 30;
@@ -14,6 +19,18 @@ public sealed class SearchService(ISearchIndex index)
         }
 
         var trimmed = query.Trim();
-        return index.SearchAsync(trimmed.Length > MaxQueryLength ? trimmed[..MaxQueryLength] : trimmed, Math.Clamp(limit, 1, 100), cancellationToken);
+        return WithInboxItemsAsync(
+            index.SearchAsync(trimmed.Length > MaxQueryLength ? trimmed[..MaxQueryLength] : trimmed, Math.Clamp(limit, 1, 100), cancellationToken),
+            cancellationToken);
+    }
+
+    private async Task<SearchResults> WithInboxItemsAsync(Task<SearchResults> search, CancellationToken cancellationToken)
+    {
+        var results = await search;
+        var ids = await items.FindAsync(
+            [.. results.Hits.Select(h => h.ThreadId).OfType<long>().Distinct()],
+            [.. results.Hits.Select(h => h.IssueKey).OfType<string>().Distinct(StringComparer.Ordinal)],
+            cancellationToken);
+        return results with { Hits = [.. results.Hits.Select(h => h with { InboxItemId = ids.Of(h.ThreadId, h.IssueKey) })] };
     }
 }

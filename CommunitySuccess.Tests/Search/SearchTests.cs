@@ -102,6 +102,27 @@ public sealed class SearchTests
         Assert.Equal("acme/widgets#42", hit.IssueKey);
     }
 
+    [Fact]
+    public async Task Search_Hits_OpenTheirInboxItemsByItemIdForThreadsAndIssues()
+    {
+        await using var app = new AppFactory();
+        app.StartServer();
+        await IngestAsync(app, "1700000000.000100", "Exporter crash E4711 on large files");
+        var issue = new GitHubIssueRecord(5_000_000_002, 43, "Exporter crash E4711", "Seen on 2 GB files", "open", null, "octocat",
+            false, ["Triage 👀"], [], 0, 0, 0, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc),
+            null, "https://github.com/acme/widgets/issues/43", "NONE");
+        await app.Services.GetRequiredService<GitHubIngestService>().UpsertIssuesAsync("acme/widgets", [issue], Ct);
+
+        var hits = (await app.Services.GetRequiredService<SearchService>().SearchAsync("e4711", Ct)).Hits;
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        var threadHit = Assert.Single(hits, h => h.Kind == SearchHitKind.SlackMessage);
+        var issueHit = Assert.Single(hits, h => h.Kind == SearchHitKind.GitHubIssue);
+        Assert.Equal(await db.Set<InboxItem>().Where(i => i.ThreadId == threadHit.ThreadId).Select(i => (long?)i.Id).SingleAsync(Ct), threadHit.InboxItemId);
+        Assert.Equal(await db.Set<InboxItem>().Where(i => i.SourceKey == "acme/widgets#43").Select(i => (long?)i.Id).SingleAsync(Ct), issueHit.InboxItemId);
+        Assert.NotEqual(threadHit.InboxItemId, issueHit.InboxItemId);
+    }
+
     private static async Task IngestAsync(AppFactory app, string ts, string text)
     {
         var message = new SlackMessage { Type = "message", Ts = ts, User = "U0ASKER01", Text = text };
