@@ -85,6 +85,12 @@ public sealed class OneInboxBrowserTests(BrowserFixture browser)
         Assert.StartsWith("Thanks for the report, we can reproduce it with a 2.5 GB file.",
             Assert.Single(desk.GitHub.GetIssue(GitHubDeskHarness.Owner, GitHubDeskHarness.Repo, number)!.Comments).Body, StringComparison.Ordinal);
 
+        // From the issue's side, find the Slack thread that asked about it and link the two.
+        await issuePane.GetByTestId("issue-thread-link-open").ClickAsync();
+        await issuePane.Locator("input[data-testid=issue-thread-link-search]").FillAsync("E4711");
+        await issuePane.GetByTestId("issue-thread-link-submit").First.ClickAsync();
+        await Assertions.Expect(issuePane.GetByTestId("issue-threads")).ToContainTextAsync("error E4711");
+
         // The list stays readable with the pane open, at 1280 and at 1920 wide.
         foreach (var width in new[] { 1280, 1920 })
         {
