@@ -15,6 +15,7 @@ public static class InboxServiceCollectionExtensions
         services.AddSingleton<InboxActionsService>();
         services.AddSingleton<FollowUpService>();
         services.AddSingleton<InboxItemLookup>();
+        services.AddSingleton<GitHubAuthorLinkService>();
         return services;
     }
 }

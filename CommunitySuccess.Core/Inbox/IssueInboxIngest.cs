@@ -52,9 +52,12 @@ public static class IssueInboxIngest
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(changes);
         var items = await LoadAsync(db, [.. changes.Select(c => c.Record.GitHubIssueId)], cancellationToken);
+        // A login the team linked to a Slack user takes that user's time zone; GitHub itself never says.
+        var zones = await GitHubAuthorLinkService.TimeZonesAsync(db, changes.Select(c => c.Record.AuthorLogin), cancellationToken);
         foreach (var (record, facts) in changes)
         {
-            Apply(db, items, record, facts);
+            var zone = record.AuthorTimeZone ?? zones.GetValueOrDefault(GitHubAuthorLinkService.Key(record.AuthorLogin));
+            Apply(db, items, record with { AuthorTimeZone = zone }, facts);
         }
     }
 

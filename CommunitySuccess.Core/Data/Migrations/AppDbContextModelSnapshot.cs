@@ -409,6 +409,30 @@ namespace CommunitySuccess.Core.Data.Migrations
                     b.ToTable("ThreadIssueLinks", (string)null);
                 });
 
+            modelBuilder.Entity("CommunitySuccess.Core.Inbox.GitHubAuthorLink", b =>
+                {
+                    b.Property<string>("Login")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlackUserId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Login");
+
+                    b.ToTable("GitHubAuthorLinks", (string)null);
+                });
+
             modelBuilder.Entity("CommunitySuccess.Core.Inbox.InboxItem", b =>
                 {
                     b.Property<long>("Id")
