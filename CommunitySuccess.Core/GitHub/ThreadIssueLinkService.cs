@@ -7,6 +7,7 @@ using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.SlackMarkup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

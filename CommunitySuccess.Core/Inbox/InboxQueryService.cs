@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Outbox;
-using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.SlackMarkup;
 using CommunitySuccess.Core.Team;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +15,7 @@ namespace CommunitySuccess.Core.Inbox;
 /// </summary>
 public sealed class InboxQueryService(
     IDbContextFactory<AppDbContext> dbFactory,
-    SlackLookupService slackLookup,
+    IChannelDirectory channelDirectory,
     TeamService team,
     OutboxService outbox,
     IOptionsMonitor<InboxOptions> options,
@@ -182,7 +182,7 @@ public sealed class InboxQueryService(
             .Append(row.AuthorId);
         var profiles = await ProfilesAsync(db, userIds, cancellationToken);
         var postChannels = writes.Where(w => w.Kind == OutboxKinds.SlackPostMessage).Select(w => OutboxService.Payload<SlackPostPayload>(w).Channel);
-        var channels = await slackLookup.ChannelNamesAsync(
+        var channels = await channelDirectory.ChannelNamesAsync(
             messages.SelectMany(m => SlackMrkdwn.MentionedChannels(m.Text)).Concat(postChannels).Append(thread.ChannelId), cancellationToken);
         var names = new SlackNames(profiles.ToDictionary(p => p.Key, p => p.Value.ShownName, StringComparer.Ordinal), channels);
         if (directory.BotUserId is { } botUserId && !names.Users.ContainsKey(botUserId))
@@ -237,7 +237,7 @@ public sealed class InboxQueryService(
         var inbox = options.CurrentValue;
         return new ThreadDetail(
             rowView,
-            await slackLookup.PermalinkAsync(thread.ChannelId, thread.Ts, cancellationToken),
+            await channelDirectory.PermalinkAsync(thread.ChannelId, thread.Ts, cancellationToken),
             messageViews,
             inFlight,
             otherWrites,
@@ -348,7 +348,7 @@ public sealed class InboxQueryService(
         var profiles = await ProfilesAsync(db, slack.Select(r => r.AuthorId).Concat(slack.SelectMany(r => SlackMrkdwn.MentionedUsers(r.Preview))), cancellationToken);
         var channels = slack.Count == 0
             ? new Dictionary<string, string>()
-            : await slackLookup.ChannelNamesAsync(slack.Select(r => r.Location), cancellationToken);
+            : await channelDirectory.ChannelNamesAsync(slack.Select(r => r.Location), cancellationToken);
         var names = new SlackNames(profiles.ToDictionary(p => p.Key, p => p.Value.ShownName, StringComparer.Ordinal), channels);
         return rows.Select(r =>
         {

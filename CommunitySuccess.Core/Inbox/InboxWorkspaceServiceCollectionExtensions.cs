@@ -10,9 +10,7 @@ public static class InboxWorkspaceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInboxWorkspace(this IServiceCollection services)
     {
-        services.AddSingleton<SlackLookupService>();
         services.AddSingleton<InboxQueryService>();
-        services.AddSingleton<InboxWorkflowService>();
         services.AddSingleton<ThreadNotesService>();
         services.AddSingleton<SavedReplyService>();
         services.AddSingleton<ReplyDraftStore>();

@@ -5,6 +5,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.SlackMarkup;
 using CommunitySuccess.Core.Team;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

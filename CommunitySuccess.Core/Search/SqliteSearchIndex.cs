@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.SlackMarkup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -101,8 +102,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
         return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
             SearchHitKind.SlackMessage,
             reader.GetInt64(0),
-            SupportThread.FirstLineOf(Slack.SlackText.ToPlain(reader.GetString(5)), maxLength: 100),
-            Snippets.Highlight(Slack.SlackText.ToPlain(reader.GetString(2)), terms),
+            SupportThread.FirstLineOf(SlackText.ToPlain(reader.GetString(5)), maxLength: 100),
+            Snippets.Highlight(SlackText.ToPlain(reader.GetString(2)), terms),
             DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
             reader.GetDouble(1),
             reader.GetInt64(4),

@@ -1,5 +1,6 @@
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.SlackMarkup;
 using Microsoft.Extensions.Logging;
 
 namespace CommunitySuccess.Core.Slack;

@@ -44,9 +44,25 @@ public static class SlackServiceCollectionExtensions
 /// <summary>Registers the Slack sync: the polling service, the Events API processor and the outbox sender.</summary>
 public static class SlackSyncServiceCollectionExtensions
 {
-    public static IServiceCollection AddSlackSync(this IServiceCollection services)
+    /// <summary>
+    /// Slack threads in the inbox: the ingest that maps Slack messages into the inbox's records, profiles, channel names
+    /// and permalinks (the inbox's <see cref="CommunitySuccess.Core.Inbox.IChannelDirectory"/>), and the thread workflows
+    /// that write to Slack (triage post, edit or delete a reply). Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddSlackThreads(this IServiceCollection services)
     {
         services.AddSlackClient();
+        services.TryAddSingleton<ThreadIngestService>();
+        services.TryAddSingleton<SlackUserProfileService>();
+        services.TryAddSingleton<SlackLookupService>();
+        services.TryAddSingleton<CommunitySuccess.Core.Inbox.IChannelDirectory>(sp => sp.GetRequiredService<SlackLookupService>());
+        services.TryAddSingleton<InboxWorkflowService>();
+        return services;
+    }
+
+    public static IServiceCollection AddSlackSync(this IServiceCollection services)
+    {
+        services.AddSlackThreads();
         services.AddSingleton<SlackSyncService>();
         services.AddSingleton<SlackEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackEventProcessor>());

@@ -1,5 +1,6 @@
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.SlackMarkup;
 using CommunitySuccess.Core.Team;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

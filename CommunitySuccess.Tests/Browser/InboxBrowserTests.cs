@@ -196,7 +196,7 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
         var queries = app.Services.GetRequiredService<InboxQueryService>();
         var page = await queries.GetPageAsync(InboxView.All, InboxOrder.Newest, 0, InboxQueryService.MaxPageSize, CancellationToken.None);
         var closed = await queries.GetPageAsync(InboxView.Closed, InboxOrder.Newest, 0, InboxQueryService.MaxPageSize, CancellationToken.None);
-        var createdAt = CommunitySuccess.Core.Slack.SlackTs.ToUtcDateTime(ts);
+        var createdAt = CommunitySuccess.Core.SlackMarkup.SlackTs.ToUtcDateTime(ts);
         return page.Rows.Concat(closed.Rows).FirstOrDefault(r => r.CreatedAt == createdAt && r.UserId == Priya)?.Id;
     }
 

@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.SlackMarkup;
 using CommunitySuccess.Tests.Inbox.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

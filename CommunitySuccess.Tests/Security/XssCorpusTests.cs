@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.SlackMarkup;
 
 namespace CommunitySuccess.Tests.Security;
 

@@ -1,4 +1,5 @@
 using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.SlackMarkup;
 
 namespace CommunitySuccess.Tests.Slack;
 

@@ -5,6 +5,7 @@ using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.SlackMarkup;
 using CommunitySuccess.Core.Team;
 using CommunitySuccess.Tests.Slack;
 using CommunitySuccess.Tests.TestSupport;
@@ -49,7 +50,7 @@ public sealed class InboxUiHost : MudTestContext
         services.AddTeam();
         services.AddInbox();
         services.AddOutbox(runWorker: false);
-        services.AddSlackClient();
+        services.AddSlackThreads();
         services.AddSingleton<CommunitySuccess.Core.GitHub.GitHubIngestService>();
         services.AddInboxWorkspace();
         // The thread pane hosts the GitHub panel (linked issues, create / link); no repository is configured here.

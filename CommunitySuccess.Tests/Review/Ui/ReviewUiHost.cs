@@ -34,7 +34,7 @@ public sealed class ReviewUiHost : MudTestContext
         services.AddTeam();
         services.AddInbox();
         services.AddOutbox(runWorker: false);
-        services.AddSlackClient();
+        services.AddSlackThreads();
         services.Configure<CommunitySuccess.Core.OnCall.OnCallOptions>(_ => { });
         services.AddGitHubSync();
         services.AddReviewAndBacklog();

@@ -2,6 +2,7 @@ using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Search;
+using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Sandbox.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using static CommunitySuccess.Tests.Slack.Integration.SlackAppHarness;

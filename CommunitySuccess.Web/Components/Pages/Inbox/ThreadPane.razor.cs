@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Shared;
+using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Web.Components.Actions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;

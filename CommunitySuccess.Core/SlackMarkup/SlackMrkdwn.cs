@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Ganss.Xss;
 
-namespace CommunitySuccess.Core.Slack;
+namespace CommunitySuccess.Core.SlackMarkup;
 
 /// <summary>Names to show for the ids inside Slack text (<c>&lt;@U…&gt;</c>, <c>&lt;#C…&gt;</c>).</summary>
 public sealed record SlackNames(IReadOnlyDictionary<string, string> Users, IReadOnlyDictionary<string, string> Channels)

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.SlackMarkup;
 using CommunitySuccess.Core.Team;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CommunitySuccess.Core.Inbox;
+namespace CommunitySuccess.Core.Slack;
 
 /// <summary>What one ingest did to a thread.</summary>
 public sealed record ThreadIngestResult(long ThreadId, bool Created, int NewMessages, IReadOnlyList<ThreadStatusChange> StatusChanges)

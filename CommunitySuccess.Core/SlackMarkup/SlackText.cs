@@ -1,4 +1,4 @@
-namespace CommunitySuccess.Core.Slack;
+namespace CommunitySuccess.Core.SlackMarkup;
 
 /// <summary>
 /// Slack's escaping of message text, in one place. Slack sends what a person typed with <c>&amp;</c>, <c>&lt;</c>

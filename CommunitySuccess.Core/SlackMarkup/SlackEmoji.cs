@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace CommunitySuccess.Core.Slack;
+namespace CommunitySuccess.Core.SlackMarkup;
 
 /// <summary>
 /// Slack's emoji shortcodes for the common emoji (<c>:tada:</c> → 🎉). Unknown codes, custom workspace emoji

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace CommunitySuccess.Core.Slack;
+namespace CommunitySuccess.Core.SlackMarkup;
 
 /// <summary>
 /// Slack timestamps (<c>"1700000000.000100"</c>): seconds since the Unix epoch and a six-digit fraction. They

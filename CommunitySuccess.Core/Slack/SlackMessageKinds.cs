@@ -1,7 +1,7 @@
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
 
-namespace CommunitySuccess.Core.Inbox;
+namespace CommunitySuccess.Core.Slack;
 
 /// <summary>How a Slack message counts for the inbox: who wrote it and whether it can open a thread.</summary>
 public static class SlackMessageKinds

@@ -1,9 +1,10 @@
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Slack;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CommunitySuccess.Core.Inbox;
+namespace CommunitySuccess.Core.Slack;
 
 /// <summary>
 /// Slack users' names, avatars and time zones, fetched with <c>users.info</c> the first time an id is seen and

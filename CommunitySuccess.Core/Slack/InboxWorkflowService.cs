@@ -1,13 +1,15 @@
 using System.Globalization;
 using CommunitySuccess.Core.Data;
+using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Slack;
+using CommunitySuccess.Core.SlackMarkup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CommunitySuccess.Core.Inbox;
+namespace CommunitySuccess.Core.Slack;
 
 /// <summary>
 /// The inbox's actions beyond status and reply (<see cref="InboxActionsService"/>): "Not a support thread",

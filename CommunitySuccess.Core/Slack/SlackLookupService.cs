@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Slack;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CommunitySuccess.Core.Inbox;
+namespace CommunitySuccess.Core.Slack;
 
 /// <summary>
 /// Channel names and permalinks for the inbox, asked of Slack once and remembered. A page never waits long on
@@ -14,7 +15,7 @@ public sealed class SlackLookupService(
     ISlackApi slack,
     IOptionsMonitor<SlackOptions> options,
     TimeProvider time,
-    ILogger<SlackLookupService> logger)
+    ILogger<SlackLookupService> logger) : IChannelDirectory
 {
     private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan PauseAfterFailure = TimeSpan.FromMinutes(1);
