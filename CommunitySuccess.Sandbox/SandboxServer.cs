@@ -78,8 +78,8 @@ public sealed class SandboxServer : IAsyncDisposable
         socketMode.Attach(baseUrl);
         if (options.SeedDemoWorkspace)
         {
-            slack.SeedDemo();
-            gitHub.SeedDemo();
+            slack.SeedDemo(options.DemoSeedAt);
+            gitHub.SeedDemo(options.DemoSeedAt);
         }
 
         return new SandboxServer(app, baseUrl, slack, gitHub, socketMode);

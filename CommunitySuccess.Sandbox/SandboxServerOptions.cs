@@ -18,6 +18,13 @@ public sealed class SandboxServerOptions
     /// <summary>Seed the "Acme Community" demo workspace (channels, people, two weeks of #support threads).</summary>
     public bool SeedDemoWorkspace { get; set; } = true;
 
+    /// <summary>
+    /// When the demo workspace's history was written (its "now"); null is the clock's now. Two starts with the same
+    /// value seed identical data — the same message timestamps and ids — so an app that keeps its database across
+    /// restarts finds the threads it already has instead of a second copy.
+    /// </summary>
+    public DateTimeOffset? DemoSeedAt { get; set; }
+
     /// <summary>The token GitHub's REST API accepts (<c>Authorization: token …</c> or <c>Bearer …</c>).</summary>
     public string GitHubToken { get; set; } = GitHub.GitHubState.DefaultToken;
 

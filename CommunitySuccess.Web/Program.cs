@@ -44,7 +44,7 @@ builder.Services.AddSingleton(mode);
 if (mode.IsDemo)
 {
     // Demo mode: the sandbox stands in for Slack and GitHub, and the options point at it.
-    builder.Services.AddSingleton(await DemoSandbox.StartAsync(builder.Configuration));
+    builder.Services.AddSingleton(await DemoSandbox.StartAsync(builder.Configuration, mode.ConnectionString));
     builder.Services.AddHostedService<DemoModeSeeder>();
 }
 

@@ -5,10 +5,10 @@ public sealed partial class GitHubState
 {
     /// <summary>
     /// Seeds <c>acme/widgets</c> (<see cref="DemoOwner"/>/<see cref="DemoRepo"/>) with two months of issues, pull
-    /// requests, comments, reviews and releases relative to the clock's now, and the demo team as organization members.
-    /// Deterministic: the same now gives the same repository. Sends no webhooks.
+    /// requests, comments, reviews and releases relative to <paramref name="at"/> (default: the clock's now), and the demo
+    /// team as organization members. Deterministic: the same moment gives the same repository. Sends no webhooks.
     /// </summary>
-    public void SeedDemo()
+    public void SeedDemo(DateTimeOffset? at = null)
     {
         lock (_gate)
         {
@@ -19,7 +19,7 @@ public sealed partial class GitHubState
 
             Muted(() =>
             {
-                var now = Now();
+                var now = at ?? Now();
                 var repo = CreateRepositoryCore(DemoOwner, DemoRepo, "Acme Sync: self-hosted sync server, CLI and dashboard widgets", "Go", now.AddDays(-400));
                 GitHubDemoSeed.Seed(this, repo, now);
             });

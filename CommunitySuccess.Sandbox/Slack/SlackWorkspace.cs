@@ -500,13 +500,13 @@ public sealed partial class SlackWorkspace : IAsyncDisposable
     }
 
     /// <summary>Seeds the demo workspace. Seeding is history, not live activity: it sends no events.</summary>
-    internal void SeedDemo()
+    internal void SeedDemo(DateTimeOffset? at = null)
     {
         var eventsUrl = EventsUrl;
         EventsUrl = null;
         try
         {
-            SlackDemoSeed.Seed(this, _time.GetUtcNow());
+            SlackDemoSeed.Seed(this, at ?? _time.GetUtcNow());
         }
         finally
         {

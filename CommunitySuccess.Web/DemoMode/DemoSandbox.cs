@@ -13,14 +13,18 @@ public static class DemoSandbox
     public const string DemoWebhookSecret = "sandbox-webhook-secret";
 
     /// <summary>Starts the sandbox and adds configuration pointing the clients at it (only keys the user has not set).</summary>
-    public static async Task<SandboxServer> StartAsync(ConfigurationManager configuration)
+    /// <param name="connectionString">Demo mode's database: the sandbox's history is written as of the moment that
+    /// database was first used, so a restart finds the same threads instead of syncing a second copy.</param>
+    public static async Task<SandboxServer> StartAsync(ConfigurationManager configuration, string connectionString)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var seedAt = DemoSeedMoment.ReadOrCreate(connectionString, TimeProvider.System);
         // The sandbox is a web host of its own, built before the app's. A test host (WebApplicationFactory) takes the
         // first host built on the entry point's execution flow, so the sandbox is built on a flow of its own.
         Task<SandboxServer> starting;
         using (ExecutionContext.SuppressFlow())
         {
-            starting = Task.Run(() => SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = true, GitHubWebhookSecret = DemoWebhookSecret }));
+            starting = Task.Run(() => SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = true, GitHubWebhookSecret = DemoWebhookSecret, DemoSeedAt = seedAt }));
         }
 
         var sandbox = await starting;

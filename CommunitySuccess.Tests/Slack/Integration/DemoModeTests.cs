@@ -56,4 +56,49 @@ public sealed class DemoModeTests
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await Assert.ThrowsAsync<HttpRequestException>(() => probe.GetAsync(new Uri(sandboxUrl, "slack/api/auth.test"), Ct));
     }
+
+    [Fact]
+    public async Task Restart_OnTheSameDemoDatabase_FindsTheSameThreadsInsteadOfSyncingASecondCopy()
+    {
+        var shared = Directory.CreateTempSubdirectory("cs-demo-restart-").FullName;
+        var demo = $"Data Source={Path.Combine(shared, "demo.db")}";
+        try
+        {
+            var first = await StartSyncAndCountAsync(demo);
+            var second = await StartSyncAndCountAsync(demo);
+
+            Assert.True(first >= 40, $"The demo synced {first} threads.");
+            Assert.Equal(first, second);
+            Assert.True(File.Exists(Path.Combine(shared, "demo.db.seed")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(shared, recursive: true);
+        }
+    }
+
+    /// <summary>Starts the app in demo mode on <paramref name="demo"/>, waits for a full Slack sync of this start, and counts the threads.</summary>
+    private static async Task<int> StartSyncAndCountAsync(string demo)
+    {
+        await using var app = new AppFactory(s =>
+        {
+            s["Sandbox:Enabled"] = "true";
+            s["ConnectionStrings:Demo"] = demo;
+        });
+        var started = DateTime.UtcNow;
+        app.StartServer();
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await WaitUntilAsync(
+            async () =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(Ct);
+                return await db.Set<CommunitySuccess.Core.Slack.SlackChannelSyncState>()
+                    .AnyAsync(s => s.ChannelId == SlackWorkspace.DemoSupportChannelId && s.LastSyncCompletedAt >= started, Ct);
+            },
+            "a Slack sync of the support channel by this start",
+            TimeSpan.FromSeconds(90));
+        await using var counting = await dbFactory.CreateDbContextAsync(Ct);
+        return await counting.Set<SupportThread>().CountAsync(Ct);
+    }
 }
