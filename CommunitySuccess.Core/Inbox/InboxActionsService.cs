@@ -75,7 +75,12 @@ public sealed class InboxActionsService(
             actor.DisplayName, thread.Id);
         thread.Apply(ThreadStatusRules.Decide(thread.Status, new ThreadFact.FollowUpSent()), now, byAppUser: actor.DisplayName);
         thread.Apply(FollowUpAssessment.NotApplicable);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            // The follow-up was not saved either: it is never sent twice, and the person sees who got there first.
+            return await ChangedMeanwhileAsync(threadId, cancellationToken);
+        }
+
         outbox.Notify();
         notifier.Notify(ChangeArea.Thread, threadId);
         return InboxActionResult.Ok(message.Id);
@@ -134,7 +139,11 @@ public sealed class InboxActionsService(
             outbox.Add(db, OutboxKinds.SlackAddReaction, new SlackReactionPayload(thread.ChannelId, thread.Ts, reaction), actor.DisplayName, thread.Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return await ChangedMeanwhileAsync(threadId, cancellationToken);
+        }
+
         if (reaction is not null)
         {
             outbox.Notify();
@@ -142,5 +151,40 @@ public sealed class InboxActionsService(
 
         notifier.Notify(ChangeArea.Thread, threadId);
         return InboxActionResult.Ok();
+    }
+
+    /// <summary>
+    /// Saves, or answers false when the thread's status moved since it was read (a colleague's click, a Slack event):
+    /// the status is a concurrency token, so the later of two writers saves nothing rather than overwrite the earlier.
+    /// </summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Names who moved the thread meanwhile and to what, so the person whose click lost sees why.</summary>
+    private async Task<InboxActionResult> ChangedMeanwhileAsync(long threadId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.Set<ThreadStatusChange>().AsNoTracking().Where(c => c.ThreadId == threadId)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new { c.To, c.ByAppUser, c.BySlackUserId }).FirstOrDefaultAsync(cancellationToken);
+        var status = latest?.To ?? (await db.Set<SupportThread>().AsNoTracking().Where(t => t.Id == threadId)
+            .Select(t => (ThreadStatus?)t.Status).FirstOrDefaultAsync(cancellationToken));
+        if (status is null)
+        {
+            return InboxActionResult.Refused("That thread no longer exists.");
+        }
+
+        var who = latest?.ByAppUser ?? (latest?.BySlackUserId is not null ? "Someone in Slack" : "Someone else");
+        return InboxActionResult.Refused($"{who} set this thread to {status.Value.ToDisplayName()} meanwhile: nothing was changed or sent. Look again and retry if still needed.");
     }
 }
