@@ -88,6 +88,12 @@ public static partial class GitHubApi
         {
             await Task.Delay(fault.Duration, state.Time, context.RequestAborted).ConfigureAwait(false);
         }
+        else if (fault?.Kind == GitHubFaultKind.DropConnection)
+        {
+            state.Log(new GitHubRequestLogEntry(request.Method, path, request.QueryString.Value ?? "", 0, false, false, fault.Kind.ToString(), state.Now()));
+            context.Abort();
+            return;
+        }
 
         var (user, authError) = Authenticate(request, state);
         var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
@@ -104,7 +110,7 @@ public static partial class GitHubApi
             var now = state.Now();
             var bucket = state.Bucket(authenticated: user is not null);
             GitHubApiResult result;
-            if (fault is { Kind: not GitHubFaultKind.Slow })
+            if (fault is { ReplacesAnswer: true })
             {
                 result = FaultResult(fault, user, requestId);
             }
@@ -169,7 +175,7 @@ public static partial class GitHubApi
             }
 
             // A 304 costs nothing (GitHub: "does not count against your primary rate limit"), nor do injected faults, refusals or 401s.
-            var faulted = fault is { Kind: not GitHubFaultKind.Slow };
+            var faulted = fault is { ReplacesAnswer: true };
             counted = counts && !notModified && !faulted && !refused && status != StatusCodes.Status401Unauthorized;
             if (counted)
             {
@@ -229,6 +235,11 @@ public static partial class GitHubApi
             state.Now()));
         if (!notModified && body is not null)
         {
+            if (fault?.Kind == GitHubFaultKind.TruncateBody)
+            {
+                body = body[..(body.Length / 2)];
+            }
+
             response.ContentType = "application/json; charset=utf-8";
             response.ContentLength = body.Length;
             await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);

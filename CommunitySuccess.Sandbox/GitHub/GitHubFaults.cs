@@ -37,6 +37,17 @@ public sealed class GitHubFaults
     public void Slow(TimeSpan delay, int count = 1, string? pathPrefix = null) =>
         Add(new Fault(GitHubFaultKind.Slow, count, pathPrefix, delay, 200));
 
+    /// <summary>The connection closes before GitHub reads the request: no answer, nothing changes.</summary>
+    public void DropConnection(int count = 1, string? pathPrefix = null) =>
+        Add(new Fault(GitHubFaultKind.DropConnection, count, pathPrefix, TimeSpan.Zero, 0));
+
+    /// <summary>
+    /// The request is processed, then answered with only the first half of its JSON body (cut short on the way): a
+    /// write did happen, but the client cannot read that it did.
+    /// </summary>
+    public void TruncateBody(int count = 1, string? pathPrefix = null) =>
+        Add(new Fault(GitHubFaultKind.TruncateBody, count, pathPrefix, TimeSpan.Zero, 200));
+
     /// <summary>How many faulty answers are still queued.</summary>
     public int Pending
     {
@@ -117,6 +128,12 @@ internal enum GitHubFaultKind
     SecondaryRateLimit,
     ServerError,
     Slow,
+    DropConnection,
+    TruncateBody,
 }
 
-internal sealed record GitHubFaultDecision(GitHubFaultKind Kind, TimeSpan Duration, int StatusCode);
+internal sealed record GitHubFaultDecision(GitHubFaultKind Kind, TimeSpan Duration, int StatusCode)
+{
+    /// <summary>The fault replaces GitHub's answer (a limit or an error); the others disturb the transport only.</summary>
+    public bool ReplacesAnswer => Kind is GitHubFaultKind.PrimaryRateLimit or GitHubFaultKind.SecondaryRateLimit or GitHubFaultKind.ServerError;
+}
