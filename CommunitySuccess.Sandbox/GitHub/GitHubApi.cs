@@ -83,7 +83,7 @@ public static partial class GitHubApi
         var path = request.Path.Value ?? "";
         var apiPath = path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? path[Prefix.Length..] : path;
         var requestId = state.NextRequestId();
-        var fault = state.Faults.Take(apiPath);
+        var fault = state.Faults.Take(request.Method, apiPath);
         if (fault?.Kind == GitHubFaultKind.Slow)
         {
             await Task.Delay(fault.Duration, state.Time, context.RequestAborted).ConfigureAwait(false);

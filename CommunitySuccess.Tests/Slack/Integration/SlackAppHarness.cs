@@ -100,6 +100,8 @@ internal sealed class SlackAppHarness : IAsyncDisposable
         void Settings(Dictionary<string, string?> s)
         {
             s["Slack:ApiBaseUrl"] = sandbox.SlackApiBaseUrl.ToString();
+            // Used only by tests that also set a GitHub token and repository.
+            s["GitHub:ApiBaseUrl"] = sandbox.BaseUrl.ToString();
             s["Slack:BotToken"] = sandbox.Slack.BotToken;
             s["Slack:SigningSecret"] = sandbox.Slack.SigningSecret;
             s["Slack:SupportChannels:0"] = SupportChannel;
