@@ -29,7 +29,7 @@ public sealed class OutboxFaultTests
     {
         var time = new FakeTimeProvider(Start);
         await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time, SlackTimeout = TimeSpan.FromSeconds(1) });
-        var (ts, threadId) = await OpenThreadAsync(h, time);
+        var (ts, threadId) = await h.OpenThreadAsync(time.GetUtcNow());
         const string Method = "chat.postMessage";
         switch (fault)
         {
@@ -54,7 +54,7 @@ public sealed class OutboxFaultTests
     {
         var time = new FakeTimeProvider(Start);
         await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
-        var (ts, threadId) = await OpenThreadAsync(h, time);
+        var (ts, threadId) = await h.OpenThreadAsync(time.GetUtcNow());
         h.Slack.Faults.FailNext(OutboxDispatcher.MaxAttempts, method: "chat.postMessage");
 
         var reply = await h.Actions.ReplyAsync(threadId, "Please try 1.4.2.", Ana, Ct);
@@ -145,13 +145,5 @@ public sealed class OutboxFaultTests
         var added = h.Services.GetRequiredService<OutboxService>().Add(db, GitHubOutboxKinds.Comment, new GitHubCommentPayload($"{Owner}/{Repo}", number, text), HelperName, issueKey: $"{Owner}/{Repo}#{number}");
         await db.SaveChangesAsync(Ct);
         return added.Id;
-    }
-
-    /// <summary>A user's question, synced: an Open thread.</summary>
-    private static async Task<(string Ts, long ThreadId)> OpenThreadAsync(SlackAppHarness h, FakeTimeProvider time)
-    {
-        var ts = h.Slack.AddMessage(new SlackMessageDraft { ChannelId = SupportChannel, UserId = Asker, Text = "Export to CSV times out", At = time.GetUtcNow().AddHours(-1) });
-        await h.SyncAsync();
-        return (ts, (await h.ThreadAsync(ts)).Id);
     }
 }

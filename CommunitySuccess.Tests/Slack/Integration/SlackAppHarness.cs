@@ -187,6 +187,16 @@ internal sealed class SlackAppHarness : IAsyncDisposable
     public async Task<SupportThread> ThreadAsync(string ts, string channel = SupportChannel) =>
         await FindThreadAsync(ts, channel) ?? throw new Xunit.Sdk.XunitException($"Thread {channel}/{ts} is not in the database.");
 
+    /// <summary>A user's question asked an hour before <paramref name="now"/>, synced: an Open thread.</summary>
+    public async Task<(string Ts, long ThreadId)> OpenThreadAsync(DateTimeOffset now)
+    {
+        var ts = Slack.AddMessage(new SlackMessageDraft { ChannelId = SupportChannel, UserId = Asker, Text = "Export to CSV times out", At = now.AddHours(-1) });
+        await SyncAsync();
+        var thread = await ThreadAsync(ts);
+        Assert.Equal(ThreadStatus.Open, thread.Status);
+        return (ts, thread.Id);
+    }
+
     public async Task<OutboxMessage> OutboxAsync(long id)
     {
         await using var db = await DbAsync();
