@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Team;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ public sealed class GitHubIssueActionsService(
     OutboxService outbox,
     TeamService team,
     IOptionsMonitor<GitHubOptions> options,
-    ChangeNotifier notifier)
+    ChangeNotifier notifier,
+    AccountAccess access)
 {
     /// <summary>GitHub's limit on an issue comment's length.</summary>
     public const int MaxCommentLength = 65_000;
@@ -127,6 +129,11 @@ public sealed class GitHubIssueActionsService(
         if (string.IsNullOrWhiteSpace(repository) || number <= 0)
         {
             return GitHubActionResult.Refused("Name an issue as owner/repo and a number.");
+        }
+
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return GitHubActionResult.Refused(refused);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -16,6 +16,9 @@ public sealed record AppActor(string DisplayName, string? Email = null)
     public string? UserId { get; init; }
 
     public static readonly AppActor Automatic = new("CommunitySuccess (automatic)");
+
+    /// <summary>Nobody signed in (a page whose user is gone): every writing service refuses it.</summary>
+    public static readonly AppActor Nobody = new("Someone");
 }
 
 /// <summary>The outcome of an action in the inbox: done, or refused with a message to show.</summary>

@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,8 @@ public sealed class InboxActionsService(
     OutboxService outbox,
     IOptionsMonitor<InboxOptions> options,
     ChangeNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    AccountAccess access)
 {
     /// <summary>Sets In Progress, Closed or Open. In Progress adds our 👀 and Closed our ✅ to the question in Slack.</summary>
     public Task<InboxActionResult> SetStatusAsync(long threadId, ThreadStatus status, AppActor actor, CancellationToken cancellationToken) =>
@@ -34,6 +36,11 @@ public sealed class InboxActionsService(
         if (string.IsNullOrWhiteSpace(text))
         {
             return InboxActionResult.Refused("Write a reply first: an empty reply is not sent.");
+        }
+
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return InboxActionResult.Refused(refused);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -56,6 +63,11 @@ public sealed class InboxActionsService(
     public async Task<InboxActionResult> FollowUpAndCloseAsync(long threadId, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return InboxActionResult.Refused(refused);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
@@ -105,6 +117,11 @@ public sealed class InboxActionsService(
     private async Task<InboxActionResult> ChangeStatusAsync(long threadId, ThreadFact fact, string? note, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return InboxActionResult.Refused(refused);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)

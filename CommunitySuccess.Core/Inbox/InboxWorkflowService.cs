@@ -2,6 +2,7 @@ using System.Globalization;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Slack;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ public sealed class InboxWorkflowService(
     IOptionsMonitor<SlackOptions> slackOptions,
     IOptionsMonitor<InboxOptions> inboxOptions,
     ChangeNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    AccountAccess access)
 {
     /// <summary>The longest note or comment kept.</summary>
     public const int MaxNoteLength = 4000;
@@ -31,6 +33,10 @@ public sealed class InboxWorkflowService(
     public async Task<InboxActionResult> SetNotSupportAsync(long threadId, bool isNotSupport, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return InboxActionResult.Refused(refused);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
@@ -63,6 +69,10 @@ public sealed class InboxWorkflowService(
     public async Task<InboxActionResult> ReferToProductAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return InboxActionResult.Refused(refused);
+        }
         var text = note?.Trim() ?? "";
         if (text.Length == 0)
         {
@@ -98,6 +108,10 @@ public sealed class InboxWorkflowService(
     public async Task<InboxActionResult> TriageAsync(long threadId, string? comment, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return InboxActionResult.Refused(refused);
+        }
         var channel = slackOptions.CurrentValue.TriageChannel;
         if (string.IsNullOrWhiteSpace(channel))
         {
@@ -186,6 +200,10 @@ public sealed class InboxWorkflowService(
     private async Task<InboxActionResult> ChangeOwnReplyAsync(long threadId, long messageId, string? newText, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return InboxActionResult.Refused(refused);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var message = await db.Set<ThreadMessage>().AsNoTracking().Include(m => m.Thread)
             .FirstOrDefaultAsync(m => m.Id == messageId && m.ThreadId == threadId, cancellationToken);

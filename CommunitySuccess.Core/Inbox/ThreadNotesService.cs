@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySuccess.Core.Inbox;
@@ -13,7 +14,8 @@ public sealed class ThreadNotesService(
     IDbContextFactory<AppDbContext> dbFactory,
     OutboxService outbox,
     ChangeNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    AccountAccess access)
 {
     /// <summary>The longest note kept.</summary>
     public const int MaxLength = 4000;
@@ -25,6 +27,10 @@ public sealed class ThreadNotesService(
     public async Task<InboxActionResult> AddAsync(long threadId, string text, bool alsoPostToThread, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return InboxActionResult.Refused(refused);
+        }
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {

@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Tests.Inbox.Ui;
 using CommunitySuccess.Tests.TestSupport;
@@ -33,7 +34,7 @@ public sealed class InboxConcurrencyTests : IAsyncDisposable
         }
 
         _anas = new InboxActionsService(_anasDb, _host.Get<OutboxService>(), _host.Get<IOptionsMonitor<InboxOptions>>(),
-            _host.Get<ChangeNotifier>(), _host.Get<TimeProvider>());
+            _host.Get<ChangeNotifier>(), _host.Get<TimeProvider>(), _host.Get<AccountAccess>());
     }
 
     private InboxActionsService Bens => _host.Get<InboxActionsService>();
