@@ -64,9 +64,11 @@ public sealed class OutboxFaultTests
         Assert.Equal(OutboxDispatcher.MaxAttempts, failed.Attempts);
         Assert.Contains("internal_error", failed.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain(h.Slack.GetThread(SupportChannel, ts), m => m.Text == "Please try 1.4.2.");
-        // The thread pane lists it as failed, with a retry.
-        var shown = Assert.Single(await h.Services.GetRequiredService<OutboxService>().ListForThreadAsync(threadId, Ct));
-        Assert.Equal(OutboxStatus.Failed, shown.Status);
+        // The thread pane shows the reply as failed, with Slack's error, until someone retries it.
+        var detail = await h.Services.GetRequiredService<InboxQueryService>().GetThreadAsync(threadId, Ct);
+        var shown = Assert.Single(detail!.RepliesInFlight);
+        Assert.Equal((OutboxStatus.Failed, "Please try 1.4.2."), (shown.Status, shown.Text));
+        Assert.Contains("internal_error", shown.Error, StringComparison.Ordinal);
 
         Assert.True(await h.Services.GetRequiredService<OutboxService>().RetryAsync(failed.Id, Ct));
         var sent = await h.DispatchUntilSettledAsync(failed.Id, time);
