@@ -44,7 +44,16 @@ public sealed class GitHubETagCacheHandler(GitHubETagCache cache) : DelegatingHa
         {
             // Buffers the body: Octokit reads the same content afterwards.
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            cache.Set(new GitHubETagCache.Entry(key, etag.ToString(), body, Copy(response.Headers), Copy(response.Content.Headers)));
+            if (IsWholeJson(body))
+            {
+                cache.Set(new GitHubETagCache.Entry(key, etag.ToString(), body, Copy(response.Headers), Copy(response.Content.Headers)));
+            }
+            else
+            {
+                // A body cut short on the way still carries the whole one's ETag: kept, every later 304 would replay
+                // the broken copy and the sync would fail until the data changed on GitHub.
+                cache.Remove(key);
+            }
         }
         else if (cached is not null && response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {
@@ -54,6 +63,23 @@ public sealed class GitHubETagCacheHandler(GitHubETagCache cache) : DelegatingHa
 
         scope?.RecordResponse(fromCache: false);
         return response;
+    }
+
+    private static bool IsWholeJson(byte[] body)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(body);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return reader.BytesConsumed > 0;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private HttpResponseMessage Rebuild(HttpRequestMessage request, HttpResponseMessage notModified, GitHubETagCache.Entry cached)

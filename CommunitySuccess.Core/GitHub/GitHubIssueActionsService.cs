@@ -20,7 +20,8 @@ public sealed class GitHubIssueActionsService(
     OutboxService outbox,
     TeamService team,
     IOptionsMonitor<GitHubOptions> options,
-    ChangeNotifier notifier)
+    ChangeNotifier notifier,
+    AccountAccess access)
 {
     /// <summary>GitHub's limit on an issue comment's length.</summary>
     public const int MaxCommentLength = 65_000;
@@ -189,6 +190,11 @@ public sealed class GitHubIssueActionsService(
         if (string.IsNullOrWhiteSpace(repository) || number <= 0)
         {
             return ActionOutcome.Refused("Name an issue as owner/repo and a number.");
+        }
+
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -19,7 +19,8 @@ public sealed partial class IssueItemActionsService(
     OutboxService outbox,
     IOptionsMonitor<GitHubOptions> options,
     ChangeNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    AccountAccess access)
 {
     /// <summary>The follow-up comment after the mention.</summary>
     public const string FollowUpText =
@@ -105,6 +106,11 @@ public sealed partial class IssueItemActionsService(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var item = await db.Set<InboxItem>().FirstOrDefaultAsync(i => i.Id == itemId && i.Source == InboxSource.GitHub, cancellationToken);
         var issue = item?.GitHubIssueId is { } issueId

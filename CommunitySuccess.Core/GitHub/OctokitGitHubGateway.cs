@@ -394,6 +394,11 @@ public sealed class OctokitGitHubGateway : IGitHubGateway
                 return FromApiException(operation, api);
             case TimeoutException or OperationCanceledException:
                 return new GitHubGatewayException(operation, $"GitHub {operation} timed out.", isRetryable: true, innerException: ex);
+            case System.Runtime.Serialization.SerializationException or System.Text.Json.JsonException:
+                // An answer cut short on the way: a write may well have happened, so it is retried like a time-out
+                // (the outbox looks for its tag first), and a read is simply read again.
+                return new GitHubGatewayException(
+                    operation, $"GitHub {operation} answered with a body that could not be read (cut short?): {ex.Message}", isRetryable: true, innerException: ex);
             case HttpRequestException http:
                 return new GitHubGatewayException(
                     operation, $"GitHub {operation} could not reach GitHub: {http.Message}", http.StatusCode, isRetryable: true, innerException: ex);

@@ -17,6 +17,9 @@ public sealed record AppActor(string DisplayName, string? Email = null)
 
     public static readonly AppActor Automatic = new("CommunitySuccess (automatic)");
 
+    /// <summary>Nobody signed in (a page whose user is gone): every writing service refuses it.</summary>
+    public static readonly AppActor Nobody = new("Someone");
+
     /// <summary>
     /// Whether this person asked for a write our app sent (a reply, a comment): by account id when both are known, else
     /// by the name it was signed with (rows from before ids were kept). Decides who may edit or delete it.

@@ -16,7 +16,8 @@ public sealed class InboxActionsService(
     OutboxService outbox,
     IOptionsMonitor<InboxOptions> options,
     ChangeNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    AccountAccess access)
 {
     /// <summary>Sets In Progress, Closed or Open. In Progress adds our 👀 and Closed our ✅ to the question in Slack.</summary>
     public Task<ActionOutcome> SetStatusAsync(long threadId, ThreadStatus status, AppActor actor, CancellationToken cancellationToken) =>
@@ -35,6 +36,11 @@ public sealed class InboxActionsService(
         if (string.IsNullOrWhiteSpace(text))
         {
             return ActionOutcome.Refused("Write a reply first: an empty reply is not sent.");
+        }
+
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -57,6 +63,11 @@ public sealed class InboxActionsService(
     public async Task<ActionOutcome> FollowUpAndCloseAsync(long threadId, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
@@ -76,7 +87,12 @@ public sealed class InboxActionsService(
             actor.DisplayName, thread.Id);
         thread.Apply(ThreadStatusRules.Decide(thread.Status, new ThreadFact.FollowUpSent()), now, byAppUser: actor.DisplayName);
         thread.Apply(FollowUpAssessment.NotApplicable);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            // The follow-up was not saved either: it is never sent twice, and the person sees who got there first.
+            return await ChangedMeanwhileAsync(threadId, cancellationToken);
+        }
+
         outbox.Notify();
         notifier.Notify(ChangeArea.Thread, threadId);
         return ActionOutcome.Ok(message.Id);
@@ -101,6 +117,11 @@ public sealed class InboxActionsService(
     private async Task<ActionOutcome> ChangeStatusAsync(long threadId, ThreadFact fact, string? note, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
@@ -135,7 +156,11 @@ public sealed class InboxActionsService(
             outbox.Add(db, OutboxKinds.SlackAddReaction, new SlackReactionPayload(thread.ChannelId, thread.Ts, reaction), actor.DisplayName, thread.Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return await ChangedMeanwhileAsync(threadId, cancellationToken);
+        }
+
         if (reaction is not null)
         {
             outbox.Notify();
@@ -143,5 +168,40 @@ public sealed class InboxActionsService(
 
         notifier.Notify(ChangeArea.Thread, threadId);
         return ActionOutcome.Ok();
+    }
+
+    /// <summary>
+    /// Saves, or answers false when the thread's status moved since it was read (a colleague's click, a Slack event):
+    /// the status is a concurrency token, so the later of two writers saves nothing rather than overwrite the earlier.
+    /// </summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Names who moved the thread meanwhile and to what, so the person whose click lost sees why.</summary>
+    private async Task<ActionOutcome> ChangedMeanwhileAsync(long threadId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.Set<ThreadStatusChange>().AsNoTracking().Where(c => c.ThreadId == threadId)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new { c.To, c.ByAppUser, c.BySlackUserId }).FirstOrDefaultAsync(cancellationToken);
+        var status = latest?.To ?? (await db.Set<SupportThread>().AsNoTracking().Where(t => t.Id == threadId)
+            .Select(t => (ThreadStatus?)t.Status).FirstOrDefaultAsync(cancellationToken));
+        if (status is null)
+        {
+            return ActionOutcome.Refused("That thread no longer exists.");
+        }
+
+        var who = latest?.ByAppUser ?? (latest?.BySlackUserId is not null ? "Someone in Slack" : "Someone else");
+        return ActionOutcome.Refused($"{who} set this thread to {status.Value.ToDisplayName()} meanwhile: nothing was changed or sent. Look again and retry if still needed.");
     }
 }

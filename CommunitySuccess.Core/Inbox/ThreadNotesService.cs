@@ -14,7 +14,8 @@ public sealed class ThreadNotesService(
     IDbContextFactory<AppDbContext> dbFactory,
     OutboxService outbox,
     ChangeNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    AccountAccess access)
 {
     /// <summary>The longest note kept.</summary>
     public const int MaxLength = 4000;
@@ -26,6 +27,10 @@ public sealed class ThreadNotesService(
     public async Task<ActionOutcome> AddAsync(long threadId, string text, bool alsoPostToThread, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
+        }
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {

@@ -23,7 +23,8 @@ public sealed class InboxWorkflowService(
     IOptionsMonitor<SlackOptions> slackOptions,
     IOptionsMonitor<InboxOptions> inboxOptions,
     ChangeNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    AccountAccess access)
 {
     /// <summary>The longest note or comment kept.</summary>
     public const int MaxNoteLength = 4000;
@@ -34,6 +35,10 @@ public sealed class InboxWorkflowService(
     public async Task<ActionOutcome> SetNotSupportAsync(long threadId, bool isNotSupport, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
@@ -66,6 +71,10 @@ public sealed class InboxWorkflowService(
     public async Task<ActionOutcome> ReferToProductAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
+        }
         var text = note?.Trim() ?? "";
         if (text.Length == 0)
         {
@@ -101,6 +110,10 @@ public sealed class InboxWorkflowService(
     public async Task<ActionOutcome> TriageAsync(long threadId, string? comment, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
+        }
         var channel = slackOptions.CurrentValue.TriageChannel;
         if (string.IsNullOrWhiteSpace(channel))
         {
@@ -189,6 +202,10 @@ public sealed class InboxWorkflowService(
     private async Task<ActionOutcome> ChangeOwnReplyAsync(long threadId, long messageId, string? newText, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        {
+            return ActionOutcome.Refused(refused);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var message = await db.Set<ThreadMessage>().AsNoTracking().Include(m => m.Thread)
             .FirstOrDefaultAsync(m => m.Id == messageId && m.ThreadId == threadId, cancellationToken);

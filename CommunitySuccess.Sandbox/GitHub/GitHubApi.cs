@@ -84,10 +84,16 @@ public static partial class GitHubApi
         var path = request.Path.Value ?? "";
         var apiPath = path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? path[Prefix.Length..] : path;
         var requestId = state.NextRequestId();
-        var fault = state.Faults.Take(apiPath);
+        var fault = state.Faults.Take(request.Method, apiPath);
         if (fault?.Kind == GitHubFaultKind.Slow)
         {
             await Task.Delay(fault.Duration, state.Time, context.RequestAborted).ConfigureAwait(false);
+        }
+        else if (fault?.Kind == GitHubFaultKind.DropConnection)
+        {
+            state.Log(new GitHubRequestLogEntry(request.Method, path, request.QueryString.Value ?? "", 0, false, false, fault.Kind.ToString(), state.Now()));
+            context.Abort();
+            return;
         }
 
         var (user, authError) = Authenticate(request, state);
@@ -105,7 +111,7 @@ public static partial class GitHubApi
             var now = state.Now();
             var bucket = state.Bucket(authenticated: user is not null);
             GitHubApiResult result;
-            if (fault is { Kind: not GitHubFaultKind.Slow })
+            if (fault is { ReplacesAnswer: true })
             {
                 result = FaultResult(fault, user, requestId);
             }
@@ -170,7 +176,7 @@ public static partial class GitHubApi
             }
 
             // A 304 costs nothing (GitHub: "does not count against your primary rate limit"), nor do injected faults, refusals or 401s.
-            var faulted = fault is { Kind: not GitHubFaultKind.Slow };
+            var faulted = fault is { ReplacesAnswer: true };
             counted = counts && !notModified && !faulted && !refused && status != StatusCodes.Status401Unauthorized;
             if (counted)
             {
@@ -230,6 +236,11 @@ public static partial class GitHubApi
             state.Now()));
         if (!notModified && body is not null)
         {
+            if (fault?.Kind == GitHubFaultKind.TruncateBody)
+            {
+                body = body[..(body.Length / 2)];
+            }
+
             response.ContentType = "application/json; charset=utf-8";
             response.ContentLength = body.Length;
             await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);

@@ -53,6 +53,10 @@ internal static class SlackApiEndpoints
             case SlackFaultKind.DelayBefore when !await DelayAsync(fault.Duration, aborted).ConfigureAwait(false):
                 workspace.RecordCall(method, parameters, "aborted");
                 return;
+            case SlackFaultKind.DropConnection:
+                workspace.RecordCall(method, parameters, "dropped");
+                context.Abort();
+                return;
         }
 
         JsonObject body;
@@ -90,6 +94,15 @@ internal static class SlackApiEndpoints
         }
         if (fault?.Kind == SlackFaultKind.DelayAfter && !await DelayAsync(fault.Duration, aborted).ConfigureAwait(false))
         {
+            return;
+        }
+
+        if (fault?.Kind == SlackFaultKind.TruncateBody)
+        {
+            var json = body.ToJsonString(SlackWorkspace.WireOptions);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = JsonContentType;
+            await context.Response.WriteAsync(json[..(json.Length / 2)], aborted).ConfigureAwait(false);
             return;
         }
 

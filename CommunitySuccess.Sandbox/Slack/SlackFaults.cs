@@ -27,6 +27,20 @@ public sealed class SlackFaults
         Add(new Fault(SlackFaultKind.DelayAfter, count, method, delay, 200));
 
     /// <summary>
+    /// The next <paramref name="count"/> calls lose their connection before Slack reads them: the socket closes with
+    /// no answer and nothing changes (a reset by a proxy or a load balancer).
+    /// </summary>
+    public void DropConnectionNext(int count, string? method = null) =>
+        Add(new Fault(SlackFaultKind.DropConnection, count, method, TimeSpan.Zero, 0));
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls are processed, then answered 200 with only the first half of their JSON
+    /// (a body cut short on the way): a write did happen, but the client cannot read that it did.
+    /// </summary>
+    public void TruncateNext(int count, string? method = null) =>
+        Add(new Fault(SlackFaultKind.TruncateBody, count, method, TimeSpan.Zero, 200));
+
+    /// <summary>
     /// The app's next <paramref name="count"/> Events API acknowledgements are lost on the way back (a proxy, a slow
     /// network): Slack counts each as an <c>http_timeout</c> and retries the delivery, as it does after 3 seconds.
     /// </summary>
@@ -109,6 +123,8 @@ internal enum SlackFaultKind
     ServerError,
     DelayBefore,
     DelayAfter,
+    DropConnection,
+    TruncateBody,
 }
 
 internal sealed record SlackFaultDecision(SlackFaultKind Kind, TimeSpan Duration, int StatusCode);

@@ -123,11 +123,13 @@ public sealed class InboxWorkflowServiceTests : IAsyncDisposable
         var anaAccount = Ana with { UserId = "account-ana" };
         var (threadId, messageId, _, _) = await OwnReplyAsync(anaAccount);
         var namesake = new AppActor(InboxUiHost.MeName, "ana.other@example.test") { UserId = "account-other-ana" };
+        _host.AddAccount("account-other-ana", "ana.other@example.test", InboxUiHost.MeName);
 
         var other = await Workflow.EditReplyAsync(threadId, messageId, "Not mine", namesake, _ct);
         var mine = await Workflow.EditReplyAsync(threadId, messageId, "Mine", anaAccount, _ct);
 
         Assert.False(other.Succeeded);
+        Assert.DoesNotContain(CommunitySuccess.Core.Shared.AccountAccess.RefusalPrefix, other.Error, StringComparison.Ordinal);
         Assert.True(mine.Succeeded, mine.Error);
         var detail = await _host.Get<InboxQueryService>().GetThreadAsync(threadId, _ct);
         var reply = detail!.Messages.Single(m => m.Id == messageId);

@@ -23,7 +23,7 @@ public sealed class SlackOutboxIntegrationTests
     {
         var time = new FakeTimeProvider(Start);
         await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
-        var (ts, threadId) = await OpenThreadAsync(h, time);
+        var (ts, threadId) = await h.OpenThreadAsync(time.GetUtcNow());
         h.Slack.Faults.FailNext(2, method: "chat.postMessage");
 
         var reply = await h.Actions.ReplyAsync(threadId, "Please try 1.4.2, it fixes the export.", Ana, Ct);
@@ -42,7 +42,7 @@ public sealed class SlackOutboxIntegrationTests
     {
         var time = new FakeTimeProvider(Start);
         await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time, SlackTimeout = TimeSpan.FromSeconds(1) });
-        var (ts, threadId) = await OpenThreadAsync(h, time);
+        var (ts, threadId) = await h.OpenThreadAsync(time.GetUtcNow());
         h.Slack.Faults.DelayAnswerNext(1, TimeSpan.FromSeconds(5), method: "chat.postMessage");
 
         var reply = await h.Actions.ReplyAsync(threadId, "Could you share the log file?", Ana, Ct);
@@ -138,7 +138,7 @@ public sealed class SlackOutboxIntegrationTests
     {
         var time = new FakeTimeProvider(Start);
         await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
-        var (ts, threadId) = await OpenThreadAsync(h, time);
+        var (ts, threadId) = await h.OpenThreadAsync(time.GetUtcNow());
 
         var reply = await h.Actions.ReplyAsync(threadId, "Looking into it now.", Ana, Ct);
         var row = await h.DispatchUntilSettledAsync(reply.OutboxId!.Value, time);
@@ -159,7 +159,7 @@ public sealed class SlackOutboxIntegrationTests
     {
         var time = new FakeTimeProvider(Start);
         await using var h = await StartAsync(new SlackAppHarnessOptions { Time = time });
-        var (ts, threadId) = await OpenThreadAsync(h, time);
+        var (ts, threadId) = await h.OpenThreadAsync(time.GetUtcNow());
 
         Assert.True((await h.Actions.SetStatusAsync(threadId, ThreadStatus.Closed, Ana, Ct)).Succeeded);
         var mirror = Assert.Single(await h.Services.GetRequiredService<OutboxService>().ListForThreadAsync(threadId, Ct));
@@ -174,15 +174,5 @@ public sealed class SlackOutboxIntegrationTests
         var thread = await h.ThreadAsync(ts);
         Assert.Equal(ThreadStatus.Open, thread.Status);
         Assert.Equal(ThreadStatusRules.ReasonUserMessage, thread.StatusChanges.OrderBy(c => c.At).ThenBy(c => c.Id).Last().Reason);
-    }
-
-    /// <summary>A user's question, synced: an Open thread.</summary>
-    private static async Task<(string Ts, long ThreadId)> OpenThreadAsync(SlackAppHarness h, FakeTimeProvider time)
-    {
-        var ts = h.Slack.AddMessage(new SlackMessageDraft { ChannelId = SupportChannel, UserId = Asker, Text = "Export to CSV times out", At = time.GetUtcNow().AddHours(-1) });
-        await h.SyncAsync();
-        var thread = await h.ThreadAsync(ts);
-        Assert.Equal(ThreadStatus.Open, thread.Status);
-        return (ts, thread.Id);
     }
 }

@@ -76,6 +76,34 @@ public sealed class SlackFaultTests
     }
 
     [Fact]
+    public async Task DropConnectionNext_ClosesTheSocketAndPostsNothing()
+    {
+        await using var host = await StartAsync();
+        host.Slack.Faults.DropConnectionNext(1, "chat.postMessage");
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => PostAsync(host, "chat.postMessage", ("channel", SupportChannel), ("text", "lost")));
+        AssertOk(await host.PostFormAsync("chat.postMessage", ("channel", SupportChannel), ("text", "kept")));
+
+        Assert.Equal(["kept"], host.Slack.GetHistory(SupportChannel).Select(m => m.Text));
+        Assert.Equal(["dropped", "ok"], host.Slack.RequestsTo("chat.postMessage").Select(c => c.Outcome));
+    }
+
+    [Fact]
+    public async Task TruncateNext_PostHappens_AnswerIsHalfItsJson()
+    {
+        await using var host = await StartAsync();
+        host.Slack.Faults.TruncateNext(1, "chat.postMessage");
+
+        using var response = await PostAsync(host, "chat.postMessage", ("channel", SupportChannel), ("text", "did it post?"));
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("{\"ok\":true", text, StringComparison.Ordinal);
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonDocument.Parse(text));
+        Assert.Equal(["did it post?"], host.Slack.GetHistory(SupportChannel).Select(m => m.Text));
+    }
+
+    [Fact]
     public async Task RequestLog_CountsPostsInAThreadWithTheirParameters()
     {
         await using var host = await StartAsync();

@@ -61,6 +61,7 @@ public sealed class InboxUiHost : MudTestContext
         _core.GetRequiredService<TeamService>().SeedIfEmptyAsync(
             [new TeamMember { Name = MeName, Email = MeEmail, SlackUserId = MeSlackId, TimeZone = "Europe/Lisbon" }], CancellationToken.None)
             .GetAwaiter().GetResult();
+        AddAccount(MeAccountId, MeEmail, MeName);
         Services.AddFallbackServiceProvider(_core);
         // bUnit brings its own clock; the components must read the same fake one as the services.
         Services.AddSingleton<TimeProvider>(Clock);
@@ -76,6 +77,22 @@ public sealed class InboxUiHost : MudTestContext
     public const string MeAccountId = "account-ana";
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>An enabled Engineer account, as the services check it when an action runs.</summary>
+    public void AddAccount(string id, string email, string displayName)
+    {
+        using var db = Db();
+        var role = db.Roles.FirstOrDefault(r => r.Name == CommunitySuccess.Core.Accounts.Roles.Engineer);
+        if (role is null)
+        {
+            role = new Microsoft.AspNetCore.Identity.IdentityRole(CommunitySuccess.Core.Accounts.Roles.Engineer) { NormalizedName = "ENGINEER" };
+            db.Roles.Add(role);
+        }
+
+        db.Users.Add(new CommunitySuccess.Core.Accounts.AppUser { Id = id, Email = email, NormalizedEmail = email.ToUpperInvariant(), UserName = email, DisplayName = displayName });
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = id, RoleId = role.Id });
+        db.SaveChanges();
+    }
 
     /// <summary>The clock everything reads; tells when a component starts waiting on it.</summary>
     internal TimerWatchingTimeProvider Clock { get; }

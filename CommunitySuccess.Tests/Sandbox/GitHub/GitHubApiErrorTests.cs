@@ -222,6 +222,36 @@ public sealed class GitHubApiErrorTests
     }
 
     [Fact]
+    public async Task DropConnectionFault_OnPostOnly_ClosesTheSocketAndCreatesNothing()
+    {
+        await using var host = await GitHubSandboxHost.StartDemoAsync();
+        host.State.Faults.DropConnection(pathPrefix: "/repos/acme/widgets/issues/1/comments", httpMethod: "POST");
+
+        var (read, _) = await host.GetAsync("repos/acme/widgets/issues/1/comments", Ct);
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.SendJsonAsync(HttpMethod.Post, "repos/acme/widgets/issues/1/comments", """{"body":"lost"}""", Ct));
+        var (retried, _) = await host.SendJsonAsync(HttpMethod.Post, "repos/acme/widgets/issues/1/comments", """{"body":"kept"}""", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(["kept"], host.State.GetIssue("acme", "widgets", 1)!.Comments.Select(c => c.Body).Where(b => b is "lost" or "kept"));
+    }
+
+    [Fact]
+    public async Task TruncateBodyFault_WriteHappens_AnswerIsHalfItsJson()
+    {
+        await using var host = await GitHubSandboxHost.StartDemoAsync();
+        host.State.Faults.TruncateBody(httpMethod: "POST");
+
+        var response = await host.Client.PostAsync("repos/acme/widgets/issues/1/comments", new StringContent("""{"body":"did it post?"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.StartsWith("{", text, StringComparison.Ordinal);
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonDocument.Parse(text));
+        Assert.Single(host.State.GetIssue("acme", "widgets", 1)!.Comments, c => c.Body == "did it post?");
+    }
+
+    [Fact]
     public async Task SlowFault_AnswersOnlyAfterTheDelayOnTheStatesClock()
     {
         var clock = new FakeTimeProvider(GitHubSandboxHost.Start);

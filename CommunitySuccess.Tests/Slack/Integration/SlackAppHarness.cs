@@ -54,6 +54,7 @@ internal sealed class SlackAppHarness : IAsyncDisposable
     public const string OtherBotId = "B0OTHERBOT1";
 
     private readonly AppFactory _factory;
+    private Action<Dictionary<string, string?>> _settings = _ => { };
 
     private SlackAppHarness(SandboxServer sandbox, AppFactory factory, WebApplicationFactory<Program> app)
     {
@@ -96,9 +97,11 @@ internal sealed class SlackAppHarness : IAsyncDisposable
         sandbox.Slack.AddUser(new SlackUser { Id = Helper, Name = "ana", RealName = HelperName, TimeZone = "Europe/Lisbon", IsTeamMember = true });
         sandbox.Slack.AddUser(new SlackUser { Id = OtherBotUser, Name = "deploybot", RealName = "Deploy Bot", IsBot = true, BotId = OtherBotId });
 
-        var factory = new AppFactory(s =>
+        void Settings(Dictionary<string, string?> s)
         {
             s["Slack:ApiBaseUrl"] = sandbox.SlackApiBaseUrl.ToString();
+            // Used only by tests that also set a GitHub token and repository.
+            s["GitHub:ApiBaseUrl"] = sandbox.BaseUrl.ToString();
             s["Slack:BotToken"] = sandbox.Slack.BotToken;
             s["Slack:SigningSecret"] = sandbox.Slack.SigningSecret;
             s["Slack:SupportChannels:0"] = SupportChannel;
@@ -110,7 +113,9 @@ internal sealed class SlackAppHarness : IAsyncDisposable
             s["Team:Members:0:SlackUserId"] = Helper;
             s["Team:Members:0:TimeZone"] = "Europe/Lisbon";
             options.Settings?.Invoke(s);
-        });
+        }
+
+        var factory = new AppFactory(Settings);
 
         WebApplicationFactory<Program> app = factory;
         if (options.Time is not null || options.SlackTimeout is not null || options.Tap is not null)
@@ -136,7 +141,7 @@ internal sealed class SlackAppHarness : IAsyncDisposable
             }));
         }
 
-        var harness = new SlackAppHarness(sandbox, factory, app);
+        var harness = new SlackAppHarness(sandbox, factory, app) { _settings = Settings };
 
         // Start the host now: the clock the follow-up rule counts from is the start time.
         _ = harness.Services.GetRequiredService<AppClock>();
@@ -147,6 +152,9 @@ internal sealed class SlackAppHarness : IAsyncDisposable
 
         return harness;
     }
+
+    /// <summary>A second app with the same settings and its own fresh database, on the same sandbox (no faults, no tap).</summary>
+    public AppFactory StartTwin() => new(_settings);
 
     public SlackSyncService Sync => Services.GetRequiredService<SlackSyncService>();
 
@@ -178,6 +186,16 @@ internal sealed class SlackAppHarness : IAsyncDisposable
 
     public async Task<SupportThread> ThreadAsync(string ts, string channel = SupportChannel) =>
         await FindThreadAsync(ts, channel) ?? throw new Xunit.Sdk.XunitException($"Thread {channel}/{ts} is not in the database.");
+
+    /// <summary>A user's question asked an hour before <paramref name="now"/>, synced: an Open thread.</summary>
+    public async Task<(string Ts, long ThreadId)> OpenThreadAsync(DateTimeOffset now)
+    {
+        var ts = Slack.AddMessage(new SlackMessageDraft { ChannelId = SupportChannel, UserId = Asker, Text = "Export to CSV times out", At = now.AddHours(-1) });
+        await SyncAsync();
+        var thread = await ThreadAsync(ts);
+        Assert.Equal(ThreadStatus.Open, thread.Status);
+        return (ts, thread.Id);
+    }
 
     public async Task<OutboxMessage> OutboxAsync(long id)
     {

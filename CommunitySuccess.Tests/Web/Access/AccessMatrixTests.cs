@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CommunitySuccess.Core.Accounts;
+using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Review;
+using CommunitySuccess.Core.Shared;
 using CommunitySuccess.Core.Team;
 using CommunitySuccess.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +54,9 @@ public sealed class AccessMatrixTests
         ["service: disable an account",               "refused", "refused", "refused", "ok",      "refused"],
         ["service: change the rotation",              "refused", "refused", "refused", "ok",      "refused"],
         ["service: decide a review item",             "refused", "refused", "ok",      "ok",      "refused"],
+        ["service: reply in a thread",                "refused", "ok",      "ok",      "ok",      "refused"],
+        ["service: close an inbox GitHub item",       "refused", "ok",      "ok",      "ok",      "refused"],
+        ["service: comment on a GitHub issue",        "refused", "ok",      "ok",      "ok",      "refused"],
     ];
 
     private static readonly string[] Columns = ["signed out", "Engineer", "Product", "Admin", "disabled"];
@@ -181,10 +186,26 @@ public sealed class AccessMatrixTests
                 var decided = await services.GetRequiredService<ReviewService>().DecideAsync(
                     issueId: 0, new ReviewOutcome(false, false, false), null, false, new AppActor(person.Email ?? "anonymous", person.Email), roles, Ct);
                 return decided.Error?.StartsWith("Only the product team", StringComparison.Ordinal) != true;
+            case "service: reply in a thread":
+                var replied = await services.GetRequiredService<InboxActionsService>().ReplyAsync(threadId: 0, "Hello", ActorOf(person), Ct);
+                return PassedAccessCheck(replied.Error);
+            case "service: close an inbox GitHub item":
+                var closed = await services.GetRequiredService<IssueItemActionsService>().CloseAsync(itemId: 0, IssueCloseChoice.Answered, ActorOf(person), Ct);
+                return PassedAccessCheck(closed.Error);
+            case "service: comment on a GitHub issue":
+                var commented = await services.GetRequiredService<GitHubIssueActionsService>().CommentAsync("acme/widgets", 1, "Hello", ActorOf(person), Ct);
+                return PassedAccessCheck(commented.Error);
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "No such action in the matrix.");
         }
     }
+
+    /// <summary>The actor the current-user accessor gives a page for this person: their account id, or nobody.</summary>
+    private static AppActor ActorOf(Person person) =>
+        person.UserId is null ? AppActor.Nobody : new AppActor(person.Email!, person.Email) { UserId = person.UserId };
+
+    // The service may still refuse the input (no such thread); only its access check matters here.
+    private static bool PassedAccessCheck(string? error) => error?.StartsWith(AccountAccess.RefusalPrefix, StringComparison.Ordinal) != true;
 
     private static string RepositoryRoot()
     {
