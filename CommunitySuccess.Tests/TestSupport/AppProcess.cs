@@ -6,7 +6,7 @@ namespace CommunitySuccess.Tests.TestSupport;
 /// Runs the built web app as its own process, the way a user runs it, to see what start-up prints and how it
 /// exits. Configuration goes in as environment variables (<c>A__B</c>), as users would set it.
 /// </summary>
-public static class AppProcess
+public static partial class AppProcess
 {
     public sealed record Exit(int ExitCode, string StandardOutput, string StandardError);
 
@@ -57,6 +57,114 @@ public static class AppProcess
         }
 
         return new Exit(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// Starts the app as a long-running process on a free loopback port and returns once it listens (its start-up
+    /// work is done by then). Dispose stops it.
+    /// </summary>
+    public static async Task<Running> StartAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var workingDirectory = Directory.CreateTempSubdirectory("cs-proc-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CommunitySuccess.Web.dll"));
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var running = new Running(process, workingDirectory);
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await running.ListeningAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await running.DisposeAsync();
+            throw new TimeoutException($"The app did not listen within {timeout}. Its output:\n{running.Output}");
+        }
+
+        return running;
+    }
+
+    /// <summary>A running app process; its output is kept for failure messages.</summary>
+    public sealed partial class Running : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly string _workingDirectory;
+        private readonly System.Text.StringBuilder _output = new();
+        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        internal Running(Process process, string workingDirectory)
+        {
+            _process = process;
+            _workingDirectory = workingDirectory;
+            process.OutputDataReceived += (_, e) => Collect(e.Data);
+            process.ErrorDataReceived += (_, e) => Collect(e.Data);
+            process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException($"The app exited ({process.ExitCode}):\n{Output}"));
+            process.EnableRaisingEvents = true;
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        /// <summary>Where it listens, e.g. http://127.0.0.1:41234/.</summary>
+        public Uri BaseAddress => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("Not listening yet.");
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        internal Task ListeningAsync(CancellationToken cancellationToken) => _listening.Task.WaitAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+            TryDelete(_workingDirectory);
+        }
+
+        private void Collect(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+
+            if (ListeningOn().Match(line) is { Success: true } match)
+            {
+                _listening.TrySetResult(new Uri(match.Groups[1].Value.TrimEnd('/') + "/"));
+            }
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: (http://[0-9.:]+)")]
+        private static partial System.Text.RegularExpressions.Regex ListeningOn();
     }
 
     private static void TryDelete(string directory)

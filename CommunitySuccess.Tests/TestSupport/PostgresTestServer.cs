@@ -28,8 +28,11 @@ public static class PostgresTestServer
     /// <summary>A connection string to the server's <c>postgres</c> database (for creating and dropping databases).</summary>
     public static string AdminConnectionString => Server.Value;
 
-    /// <summary>Creates an empty, migrated database of its own for one test; returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a database of its own for one test, migrated (or with nothing in it when <paramref name="empty"/>, for the
+    /// app's own start-up to migrate); returns its connection string.
+    /// </summary>
+    public static async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken, bool empty = false)
     {
         var name = $"cs_test_{Guid.NewGuid():N}";
         // CREATE DATABASE … TEMPLATE needs the template to have no other session: one clone at a time.
@@ -42,7 +45,8 @@ public static class PostgresTestServer
                 _templateReady = true;
             }
 
-            await ExecuteAsync(AdminConnectionString, $"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"", cancellationToken);
+            var template = empty ? "template0" : TemplateName;
+            await ExecuteAsync(AdminConnectionString, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", cancellationToken);
         }
         finally
         {
