@@ -98,6 +98,7 @@ public sealed class TwoInstancesOnPostgresTests(TwoInstancesOnPostgresTests.Pair
         await page.WaitForURLAsync("**/inbox");
         await BrowserSession.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("inbox-table")).ToBeVisibleAsync();
+        var waitingBefore = WaitingCount(await page.GetByTestId("inbox-waiting").InnerTextAsync());
 
         // Slack's Events API reaches instance B only; A never polls in between (its sync runs every minute at most).
         pair.Sandbox.Slack.EventsUrl = new Uri(pair.B.BaseAddress, "slack/events");
@@ -105,7 +106,12 @@ public sealed class TwoInstancesOnPostgresTests(TwoInstancesOnPostgresTests.Pair
         pair.Sandbox.Slack.PostAsUser(Channel, Asker, question);
 
         await Assertions.Expect(page.GetByTestId("inbox-table").Locator("tr", new() { HasText = question })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // A's counts were cached before B's write: B's write to the inbox rows told A they are stale.
+        await Assertions.Expect(page.GetByTestId("inbox-waiting")).ToHaveTextAsync($"{waitingBefore + 1} waiting for the team");
     }
+
+    private static int WaitingCount(string text) =>
+        text.StartsWith("Nobody", StringComparison.Ordinal) ? 0 : int.Parse(text.Split(' ')[0], CultureInfo.InvariantCulture);
 
     private int OpenIssueThrough(Uri instance, string title)
     {
