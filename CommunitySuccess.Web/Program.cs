@@ -18,7 +18,7 @@ using CommunitySuccess.Web.Jobs;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(BackupCommand.HostArguments(args));
+var builder = WebApplication.CreateBuilder(AppCommands.HostArguments(args));
 
 // Configuration: the repository-root appsettings.json, then environment variables and user secrets.
 RootAppSettings.Use(builder.Configuration, builder.Environment.ContentRootPath);
@@ -44,9 +44,9 @@ catch (OptionsValidationException ex)
     return;
 }
 
-if (BackupCommand.IsRequested(args))
+if (AppCommands.IsRequested(args))
 {
-    Environment.ExitCode = await BackupCommand.RunAsync(args, mode.ConnectionString, builder.Configuration);
+    Environment.ExitCode = await AppCommands.RunAsync(args, mode, builder.Configuration);
     return;
 }
 
