@@ -63,6 +63,27 @@ public sealed class TwoInstancesOnPostgresTests(TwoInstancesOnPostgresTests.Pair
     }
 
     [Fact]
+    public async Task RecurringSync_TwoInstancesOneSchedule_EachOccurrenceRunsOnce()
+    {
+        // The GitHub sync is scheduled every 10 seconds here; both instances' schedulers see every occurrence.
+        await using var db = pair.NewContext();
+        var occurrences = await Wait.UntilAsync(
+            () => db.Database.SqlQueryRaw<string>("""
+                SELECT t.value AS "Value" FROM hangfire.jobparameter t
+                JOIN hangfire.jobparameter r ON r.jobid = t.jobid AND r.name = 'RecurringJobId' AND r.value LIKE '%github-sync%'
+                WHERE t.name = 'Time'
+                """).ToListAsync(Ct),
+            found => found.Count >= 3,
+            "three scheduled GitHub syncs",
+            TimeSpan.FromSeconds(90));
+
+        // Hangfire records when each run was triggered; a second instance firing the same occurrence would add a run
+        // within the same 10-second slot.
+        var slots = occurrences.Select(t => long.Parse(t.Trim('"'), CultureInfo.InvariantCulture) / 10).ToList();
+        Assert.Equal(slots.Count, slots.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Webhooks_DeliveredToEitherInstance_BothIssuesLand()
     {
         var toA = OpenIssueThrough(pair.A.BaseAddress, "Crash reported through instance A");
@@ -183,6 +204,7 @@ public sealed class TwoInstancesOnPostgresTests(TwoInstancesOnPostgresTests.Pair
                 ["GitHub__Token"] = GitHubState.DefaultToken,
                 ["GitHub__WebhookSecret"] = WebhookSecret,
                 ["GitHub__Repositories__0"] = $"{Owner}/{Repo}",
+                ["Sync__GitHubCron"] = "*/10 * * * * *",
             };
             var started = await Task.WhenAll(
                 AppProcess.StartAsync(environment, TimeSpan.FromMinutes(3)),

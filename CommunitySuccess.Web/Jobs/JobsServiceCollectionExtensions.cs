@@ -56,7 +56,8 @@ public static class JobsServiceCollectionExtensions
         {
             config.UsePostgreSqlStorage(
                 bootstrap => bootstrap.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                // Long polling: a job enqueued by one instance is picked up at once (LISTEN/NOTIFY), not at the next poll.
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, EnableLongPolling = true });
         }
         finally
         {
