@@ -55,10 +55,9 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
         var tsQuery = string.Join(" && ", chunks.Select((_, i) => $"phraseto_tsquery('simple', @q{i})"));
         var window = SqliteSearchIndex.RankWindow;
         var hits = new List<SearchHit>();
-        var newestMessages = await NewestMessagesAsync(connection, chunks, tsQuery, cancellationToken);
         hits.AddRange(await ReadAsync(connection, chunks, terms, SearchHitReader.Message, $"""
             WITH q AS (SELECT {tsQuery} AS query),
-            newest AS (SELECT unnest(@newest) AS id),
+            newest AS (SELECT m."Id" AS id FROM "ThreadMessages" m, q WHERE {MessageVector} @@ q.query ORDER BY m."Id" DESC LIMIT {window}),
             best AS (
                 SELECT m."Id" AS id, -ts_rank({MessageVector}, q.query)::float8 AS score
                 FROM newest JOIN "ThreadMessages" m ON m."Id" = newest.id, q ORDER BY score LIMIT {limit})
@@ -67,7 +66,7 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
             JOIN "ThreadMessages" m ON m."Id" = best.id
             JOIN "SupportThreads" t ON t."Id" = m."ThreadId"
             WHERE NOT m."IsDeleted" AND NOT t."IsNotSupport"
-            """, cancellationToken, newestMessages));
+            """, cancellationToken));
         hits.AddRange(await ReadAsync(connection, chunks, terms, SearchHitReader.Issue, $"""
             WITH q AS (SELECT {tsQuery} AS query),
             newest AS (SELECT i."Id" AS id FROM "GitHubIssues" i, q WHERE {IssueVector} @@ q.query ORDER BY i."Id" DESC LIMIT {window}),
@@ -100,63 +99,14 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
 
     private static string CommentVectorOf(string alias) => $"""to_tsvector('simple', {alias}"Body")""";
 
-    /// <summary>
-    /// The ids of the newest <see cref="SqliteSearchIndex.RankWindow"/> matching messages. A very common word matches a
-    /// third of the table: collecting every match to keep the newest costs a heap read per match (~60 ms at 500,000
-    /// messages), so the newest ids are searched first (the last 5,000, then 50,000), where the GIN index and the key
-    /// range are combined, and the whole table only when those hold fewer matches than the window.
-    /// </summary>
-    private static async Task<long[]> NewestMessagesAsync(
-        NpgsqlConnection connection, IReadOnlyList<string> chunks, string tsQuery, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SearchHit>> ReadAsync(
+        NpgsqlConnection connection, IReadOnlyList<string> chunks, IReadOnlyList<string> terms,
+        Func<System.Data.Common.DbDataReader, IReadOnlyList<string>, SearchHit> map, string sql, CancellationToken cancellationToken)
     {
-        await using var top = new NpgsqlCommand("""SELECT coalesce(max("Id"), 0) FROM "ThreadMessages" """, connection);
-        var newestId = (long)(await top.ExecuteScalarAsync(cancellationToken))!;
-        var window = SqliteSearchIndex.RankWindow;
-        foreach (var span in new long?[] { window * 10L, window * 100L, null })
-        {
-            var floor = span is { } s && newestId - s > 0 ? newestId - s : 0;
-            await using var command = new NpgsqlCommand($"""
-                SELECT m."Id" FROM "ThreadMessages" m
-                WHERE {MessageVector} @@ ({tsQuery}) AND m."Id" > {floor}
-                ORDER BY m."Id" DESC LIMIT {window}
-                """, connection);
-            AddChunks(command, chunks);
-            var ids = new List<long>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    ids.Add(reader.GetInt64(0));
-                }
-            }
-
-            if (ids.Count == window || floor == 0)
-            {
-                return [.. ids];
-            }
-        }
-
-        return [];
-    }
-
-    private static void AddChunks(NpgsqlCommand command, IReadOnlyList<string> chunks)
-    {
+        await using var command = new NpgsqlCommand(sql, connection);
         for (var i = 0; i < chunks.Count; i++)
         {
             command.Parameters.AddWithValue($"q{i}", chunks[i]);
-        }
-    }
-
-    private static async Task<IReadOnlyList<SearchHit>> ReadAsync(
-        NpgsqlConnection connection, IReadOnlyList<string> chunks, IReadOnlyList<string> terms,
-        Func<System.Data.Common.DbDataReader, IReadOnlyList<string>, SearchHit> map, string sql, CancellationToken cancellationToken,
-        long[]? newest = null)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        AddChunks(command, chunks);
-        if (newest is not null)
-        {
-            command.Parameters.AddWithValue("newest", newest);
         }
 
         return await SearchHitReader.ReadAsync(command, terms, map, cancellationToken);
