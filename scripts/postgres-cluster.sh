@@ -6,7 +6,8 @@
 # The server refuses to run as root: as root it runs as the 'postgres' OS user that the Debian package creates.
 
 postgres_bin_dir() {
-    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+    # No match is not an error (the caller installs PostgreSQL then): callers run under set -e and pipefail.
+    { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -n 1
 }
 
 start_postgres_cluster() {
