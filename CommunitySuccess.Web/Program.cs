@@ -18,7 +18,7 @@ using CommunitySuccess.Web.Jobs;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(BackupCommand.HostArguments(args));
+var builder = WebApplication.CreateBuilder(AppCommands.HostArguments(args));
 
 // Configuration: the repository-root appsettings.json, then environment variables and user secrets.
 RootAppSettings.Use(builder.Configuration, builder.Environment.ContentRootPath);
@@ -33,10 +33,20 @@ else
 
 builder.Logging.KeepHttpClientLoggingQuiet(builder.Configuration);
 
-var mode = AppMode.From(builder.Configuration, builder.Environment.ContentRootPath);
-if (BackupCommand.IsRequested(args))
+AppMode mode;
+try
 {
-    Environment.ExitCode = await BackupCommand.RunAsync(args, mode.ConnectionString, builder.Configuration);
+    mode = AppMode.From(builder.Configuration, builder.Environment.ContentRootPath);
+}
+catch (OptionsValidationException ex)
+{
+    await ConfigurationErrors.ReportAsync(ex);
+    return;
+}
+
+if (AppCommands.IsRequested(args))
+{
+    Environment.ExitCode = await AppCommands.RunAsync(args, mode, builder.Configuration);
     return;
 }
 
@@ -52,11 +62,11 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppOptions(builder.Configuration);
 
 // Data, accounts, jobs
-builder.Services.AddAppDatabase(mode.ConnectionString);
+builder.Services.AddAppDatabase(mode.Database);
 builder.Services.AddAccounts();
 builder.Services.AddNetworkSecurity(builder.Configuration);
 builder.Services.AddSecurityHeaders();
-builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration, mode.Database);
 builder.Services.AddAppHealthChecks();
 // First of the hosted services: migrations and seeding finish before any worker touches the database.
 builder.Services.AddHostedService<StartupInitializer>();
@@ -108,14 +118,7 @@ try
 }
 catch (OptionsValidationException ex)
 {
-    // A bad or unknown key in our own sections: say which, plainly, and stop.
-    await Console.Error.WriteLineAsync("CommunitySuccess cannot start: the configuration has errors.");
-    foreach (var failure in ex.Failures)
-    {
-        await Console.Error.WriteLineAsync($"  - {failure}");
-    }
-
-    Environment.ExitCode = 1;
+    await ConfigurationErrors.ReportAsync(ex);
 }
 
 /// <summary>Entry point; public so the test host can start the app.</summary>

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine that has only the .NET SDK: installs what the tests need
-# (Debian's Chromium for the browser tests, the local dotnet tools), then builds and runs all tests.
+# (Debian's Chromium for the browser tests, Debian's PostgreSQL for the tests that run on both databases, the local
+# dotnet tools), starts a throwaway PostgreSQL cluster on 127.0.0.1 for the run (stopped and deleted on exit),
+# then builds and runs all tests.
 # TRX results land in TestResults/ (the CI script counts them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,9 @@ if [ ! -x /usr/bin/chromium ]; then
         exit 1
     fi
 fi
+
+source scripts/postgres-cluster.sh
+start_postgres_cluster
 
 dotnet tool restore >/dev/null
 rm -rf TestResults

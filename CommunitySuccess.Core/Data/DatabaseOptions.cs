@@ -10,7 +10,7 @@ public sealed class DatabaseOptions
 
     public const string DefaultConnectionString = "Data Source=data/communitysuccess.db";
 
-    /// <summary><c>Sqlite</c> (the default). <c>Postgres</c> arrives with the several-instances issue.</summary>
+    /// <summary><c>Sqlite</c> (the default) or <c>Postgres</c> (then <c>ConnectionStrings:Default</c> is an Npgsql connection string).</summary>
     public string Provider { get; set; } = "Sqlite";
 }
 
@@ -19,8 +19,7 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
         var errors = new OptionsErrors();
-        errors.Require(string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
-            $"Database:Provider must be Sqlite (PostgreSQL support is not built yet), not '{options.Provider}'.");
+        errors.Require(DatabaseSettings.ParseProvider(options.Provider) is not null, DatabaseSettings.UnknownProviderError(options.Provider));
         return errors.ToResult();
     }
 }

@@ -46,10 +46,11 @@ public sealed class GitHubAuthorLinkService(IDbContextFactory<AppDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pattern = $"%{text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+        // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+        var lower = text.ToLowerInvariant();
         var found = await db.Set<SlackUserProfile>().AsNoTracking()
             .Where(p => !p.IsBot && !p.IsDeleted
-                && (EF.Functions.Like(p.DisplayName, pattern) || EF.Functions.Like(p.RealName, pattern) || EF.Functions.Like(p.Name, pattern)))
+                && (p.DisplayName.ToLower().Contains(lower) || p.RealName.ToLower().Contains(lower) || p.Name.ToLower().Contains(lower)))
             .OrderBy(p => p.RealName).Take(MaxOptions).ToListAsync(cancellationToken);
         return [.. found.Select(p => new SlackPersonOption(p.SlackUserId, p.ShownName, p.TimeZone))];
     }

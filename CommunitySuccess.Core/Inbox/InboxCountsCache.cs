@@ -5,7 +5,8 @@ namespace CommunitySuccess.Core.Inbox;
 /// <summary>
 /// The inbox's counts, kept while no inbox row changes: <see cref="InboxItemProjection.Changes"/> moves on every save
 /// through EF in this process, so a count read while it stood still is still true, and a count read across a change
-/// is used once and not kept. (Several instances will need the cross-instance notifications to move it too.)
+/// is used once and not kept. With several instances, every instance's inbox writes move it too
+/// (<see cref="Notifications.PostgresChangeRelay"/>), a moment after their commit.
 /// </summary>
 internal sealed class InboxCountsCache
 {

@@ -21,6 +21,9 @@ public sealed class InboxItemProjection : SaveChangesInterceptor
     /// </summary>
     public static long Changes => Interlocked.Read(ref _changes);
 
+    /// <summary>Another instance changed inbox rows (PostgreSQL tells every instance): what was read before may be stale.</summary>
+    public static void MarkChangedElsewhere() => Interlocked.Increment(ref _changes);
+
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         Interlocked.Increment(ref _changes);

@@ -10,6 +10,8 @@ namespace CommunitySuccess.Core.Outbox;
 /// before the send, and any later attempt first asks the sender to look for the outbox id tag of an earlier
 /// send that went through after all (a time-out after Slack accepted the post). Failures back off; errors
 /// that cannot heal (a missing channel, a revoked token) fail at once and wait for a person's Retry.
+/// Several instances (PostgreSQL) may dispatch at once: each message is claimed by one atomic conditional update
+/// before it is sent (<see cref="ClaimLease"/>), so exactly one instance sends it.
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -19,6 +21,12 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     public const int MaxAttempts = 8;
+
+    /// <summary>
+    /// How long a claimed message is held from other dispatchers: a send finishes well within it (the HTTP time-out is
+    /// 30 s); if the instance dies mid-send, another takes the message after it, as a repeat that first looks for the tag.
+    /// </summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -63,6 +71,12 @@ public sealed class OutboxDispatcher(
     private async Task DispatchOneAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await ClaimAsync(db, id, cancellationToken))
+        {
+            // Another instance claimed it between our look and our claim: it sends it.
+            return;
+        }
+
         var message = await db.Set<OutboxMessage>().FirstAsync(m => m.Id == id, cancellationToken);
         var sender = senders.FirstOrDefault(s => s.Handles(message.Kind));
         var now = time.GetUtcNow().UtcDateTime;
@@ -117,6 +131,20 @@ public sealed class OutboxDispatcher(
         {
             notifier.Notify(ChangeArea.Thread, threadId);
         }
+    }
+
+    /// <summary>
+    /// Moves the message's next attempt past the lease, only if it is still pending and due: one statement, so of two
+    /// dispatchers that picked the same message exactly one sees a row changed.
+    /// </summary>
+    private async Task<bool> ClaimAsync(AppDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var leaseEnd = now + ClaimLease;
+        var claimed = await db.Set<OutboxMessage>()
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, leaseEnd), cancellationToken);
+        return claimed == 1;
     }
 
     private void AfterFailure(OutboxMessage message, string error, bool retryable, TimeSpan? retryAfter)

@@ -1,7 +1,7 @@
 namespace CommunitySuccess.Core.Search;
 
 /// <summary>
-/// The provider-specific full-text seam (SQLite FTS5 now; PostgreSQL tsvector later). Everything else in the
+/// The provider-specific full-text seam (SQLite FTS5, PostgreSQL tsvector + GIN). Everything else in the
 /// app asks <see cref="SearchService"/>.
 /// </summary>
 public interface ISearchIndex

@@ -72,15 +72,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
     /// </summary>
     public static string? ToMatchExpression(string? query)
     {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return null;
-        }
-
-        var phrases = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(chunk => new string(chunk.Where(c => !char.IsControl(c)).ToArray()))
-            .Where(chunk => chunk.Any(char.IsLetterOrDigit))
-            .Take(16)
+        var phrases = SearchHitReader.Chunks(query)
             .Select(chunk => "\"" + chunk.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")
             .ToList();
         return phrases.Count == 0 ? null : string.Join(' ', phrases);
@@ -99,15 +91,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
             JOIN SupportThreads t ON t.Id = m.ThreadId
             WHERE m.IsDeleted = 0 AND t.IsNotSupport = 0
             """;
-        return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
-            SearchHitKind.SlackMessage,
-            reader.GetInt64(0),
-            SupportThread.FirstLineOf(SlackText.ToPlain(reader.GetString(5)), maxLength: 100),
-            Snippets.Highlight(SlackText.ToPlain(reader.GetString(2)), terms),
-            DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
-            reader.GetDouble(1),
-            reader.GetInt64(4),
-            null));
+        return await ReadAsync(connection, sql, match, terms, SearchHitReader.Message, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<SearchHit>> SearchIssuesAsync(DbConnection connection, string match, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
@@ -121,15 +105,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
             FROM best
             JOIN GitHubIssues i ON i.Id = best.id
             """;
-        return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
-            SearchHitKind.GitHubIssue,
-            reader.GetInt64(0),
-            $"{(reader.GetBoolean(7) ? "PR" : "Issue")} {reader.GetString(4)}#{reader.GetInt32(5)}: {reader.GetString(6)}",
-            Snippets.Highlight(reader.GetString(2), terms),
-            DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
-            reader.GetDouble(1),
-            null,
-            $"{reader.GetString(4)}#{reader.GetInt32(5)}"));
+        return await ReadAsync(connection, sql, match, terms, SearchHitReader.Issue, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<SearchHit>> SearchCommentsAsync(DbConnection connection, string match, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
@@ -143,19 +119,12 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
             FROM best
             JOIN GitHubComments c ON c.Id = best.id
             """;
-        return await ReadAsync(connection, sql, match, cancellationToken, reader => new SearchHit(
-            SearchHitKind.GitHubComment,
-            reader.GetInt64(0),
-            $"Comment by {reader.GetString(6)} on {reader.GetString(4)}#{reader.GetInt32(5)}",
-            Snippets.Highlight(reader.GetString(2), terms),
-            DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc),
-            reader.GetDouble(1),
-            null,
-            $"{reader.GetString(4)}#{reader.GetInt32(5)}"));
+        return await ReadAsync(connection, sql, match, terms, SearchHitReader.Comment, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<SearchHit>> ReadAsync(
-        DbConnection connection, string sql, string match, CancellationToken cancellationToken, Func<DbDataReader, SearchHit> map)
+        DbConnection connection, string sql, string match, IReadOnlyList<string> terms,
+        Func<DbDataReader, IReadOnlyList<string>, SearchHit> map, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -163,14 +132,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
         parameter.ParameterName = "$match";
         parameter.Value = match;
         command.Parameters.Add(parameter);
-        var hits = new List<SearchHit>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            hits.Add(map(reader));
-        }
-
-        return hits;
+        return await SearchHitReader.ReadAsync(command, terms, map, cancellationToken);
     }
 
     private static async Task<long> CountAsync(DbConnection connection, string sql, CancellationToken cancellationToken)

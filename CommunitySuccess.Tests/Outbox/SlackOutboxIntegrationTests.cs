@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Sandbox.Slack;
 using CommunitySuccess.Tests.Slack.Integration;
+using CommunitySuccess.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static CommunitySuccess.Tests.Slack.Integration.SlackAppHarness;
@@ -13,8 +14,12 @@ namespace CommunitySuccess.Tests.Outbox;
 /// kept with Slack's error and retried by a person. One fake clock drives the app and the sandbox, so back-offs pass
 /// without waiting.
 /// </summary>
-public sealed class SlackOutboxIntegrationTests
+public abstract class SlackOutboxIntegrationTests(TestProvider provider)
 {
+    /// <summary>The harness on this class's database.</summary>
+    private Task<SlackAppHarness> StartAsync(SlackAppHarnessOptions? options = null) =>
+        SlackAppHarness.StartAsync((options ?? new SlackAppHarnessOptions()) with { Provider = provider });
+
     private static readonly DateTimeOffset Start = new(2025, 3, 10, 12, 0, 0, TimeSpan.Zero);
     private static readonly AppActor Ana = new(HelperName, "ana@acme.example");
 
@@ -176,3 +181,7 @@ public sealed class SlackOutboxIntegrationTests
         Assert.Equal(ThreadStatusRules.ReasonUserMessage, thread.StatusChanges.OrderBy(c => c.At).ThenBy(c => c.Id).Last().Reason);
     }
 }
+
+public sealed class SlackOutboxIntegrationOnSqliteTests() : SlackOutboxIntegrationTests(TestProvider.Sqlite);
+
+public sealed class SlackOutboxIntegrationOnPostgresTests() : SlackOutboxIntegrationTests(TestProvider.Postgres);

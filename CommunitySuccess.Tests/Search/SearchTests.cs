@@ -10,15 +10,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySuccess.Tests.Search;
 
-public sealed class SearchTests
+/// <summary>Search on each provider's own engine (FTS5 on SQLite, tsvector on PostgreSQL): the same results.</summary>
+public abstract class SearchTests(TestProvider provider)
 {
     private const string Channel = "C0SEARCH01";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Search_WordInSyncedMessage_FindsThreadWithMarkedSnippet()
     {
-        await using var app = new AppFactory();
+        await using var app = new AppFactory(provider: provider);
         app.StartServer();
         await IngestAsync(app, "1700000000.000100", "Our deploy fails with ECONNREFUSED when connecting to postgres");
         await IngestAsync(app, "1700000100.000100", "How do I change the log level?");
@@ -35,7 +36,7 @@ public sealed class SearchTests
     [Fact]
     public async Task Search_MarkupInMessage_SnippetIsEscapedText()
     {
-        await using var app = new AppFactory();
+        await using var app = new AppFactory(provider: provider);
         app.StartServer();
         await IngestAsync(app, "1700000000.000100", "crash <script>alert(1)</script> <img src=x onerror=alert(2)>");
 
@@ -55,7 +56,7 @@ public sealed class SearchTests
     [InlineData("- ^ ()")]
     public async Task Search_QuerySyntaxCharacters_AreTextNotErrors(string query)
     {
-        await using var app = new AppFactory();
+        await using var app = new AppFactory(provider: provider);
         app.StartServer();
         await IngestAsync(app, "1700000000.000100", "col:value appears in this message with foo");
 
@@ -64,6 +65,53 @@ public sealed class SearchTests
         Assert.NotNull(results);
     }
 
+    [Fact]
+    public async Task Search_GitHubIssueTitle_IsFoundWithItsKey()
+    {
+        await using var app = new AppFactory(provider: provider);
+        app.StartServer();
+        var issue = new GitHubIssueRecord(5_000_000_001, 42, "Helm chart ignores nodeSelector", "Steps to reproduce…", "open", null, "octocat",
+            false, ["bug"], [], 0, 0, 0, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc),
+            null, "https://github.com/acme/widgets/issues/42", "NONE");
+        await app.Services.GetRequiredService<GitHubIngestService>().UpsertIssuesAsync("acme/widgets", [issue], Ct);
+
+        var hit = Assert.Single((await app.Services.GetRequiredService<SearchService>().SearchAsync("nodeselector", Ct)).Hits);
+
+        Assert.Equal(SearchHitKind.GitHubIssue, hit.Kind);
+        Assert.Equal("acme/widgets#42", hit.IssueKey);
+    }
+
+    [Fact]
+    public async Task Search_Hits_OpenTheirInboxItemsByItemIdForThreadsAndIssues()
+    {
+        await using var app = new AppFactory(provider: provider);
+        app.StartServer();
+        await IngestAsync(app, "1700000000.000100", "Exporter crash E4711 on large files");
+        var issue = new GitHubIssueRecord(5_000_000_002, 43, "Exporter crash E4711", "Seen on 2 GB files", "open", null, "octocat",
+            false, ["Triage 👀"], [], 0, 0, 0, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc),
+            null, "https://github.com/acme/widgets/issues/43", "NONE");
+        await app.Services.GetRequiredService<GitHubIngestService>().UpsertIssuesAsync("acme/widgets", [issue], Ct);
+
+        var hits = (await app.Services.GetRequiredService<SearchService>().SearchAsync("e4711", Ct)).Hits;
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        var threadHit = Assert.Single(hits, h => h.Kind == SearchHitKind.SlackMessage);
+        var issueHit = Assert.Single(hits, h => h.Kind == SearchHitKind.GitHubIssue);
+        Assert.Equal(await db.Set<InboxItem>().Where(i => i.ThreadId == threadHit.ThreadId).Select(i => (long?)i.Id).SingleAsync(Ct), threadHit.InboxItemId);
+        Assert.Equal(await db.Set<InboxItem>().Where(i => i.SourceKey == "acme/widgets#43").Select(i => (long?)i.Id).SingleAsync(Ct), issueHit.InboxItemId);
+        Assert.NotEqual(threadHit.InboxItemId, issueHit.InboxItemId);
+    }
+
+    protected static async Task IngestAsync(AppFactory app, string ts, string text)
+    {
+        var message = new SlackMessage { Type = "message", Ts = ts, User = "U0ASKER01", Text = text };
+        var result = await app.Services.GetRequiredService<ThreadIngestService>().IngestAsync(Channel, [message], TeamDirectory.Empty, Ct);
+        Assert.NotNull(result);
+    }
+}
+
+public sealed class SearchOnSqliteTests() : SearchTests(TestProvider.Sqlite)
+{
     [Fact]
     public async Task EnsureCreated_TriggersLostToTableRebuild_RestoresThemAndIndexesWhatWasMissed()
     {
@@ -85,48 +133,6 @@ public sealed class SearchTests
 
         Assert.Equal(2, (await search.SearchAsync("kubernetes", Ct)).Hits.Count);
     }
-
-    [Fact]
-    public async Task Search_GitHubIssueTitle_IsFoundWithItsKey()
-    {
-        await using var app = new AppFactory();
-        app.StartServer();
-        var issue = new GitHubIssueRecord(5_000_000_001, 42, "Helm chart ignores nodeSelector", "Steps to reproduce…", "open", null, "octocat",
-            false, ["bug"], [], 0, 0, 0, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc),
-            null, "https://github.com/acme/widgets/issues/42", "NONE");
-        await app.Services.GetRequiredService<GitHubIngestService>().UpsertIssuesAsync("acme/widgets", [issue], Ct);
-
-        var hit = Assert.Single((await app.Services.GetRequiredService<SearchService>().SearchAsync("nodeselector", Ct)).Hits);
-
-        Assert.Equal(SearchHitKind.GitHubIssue, hit.Kind);
-        Assert.Equal("acme/widgets#42", hit.IssueKey);
-    }
-
-    [Fact]
-    public async Task Search_Hits_OpenTheirInboxItemsByItemIdForThreadsAndIssues()
-    {
-        await using var app = new AppFactory();
-        app.StartServer();
-        await IngestAsync(app, "1700000000.000100", "Exporter crash E4711 on large files");
-        var issue = new GitHubIssueRecord(5_000_000_002, 43, "Exporter crash E4711", "Seen on 2 GB files", "open", null, "octocat",
-            false, ["Triage 👀"], [], 0, 0, 0, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc),
-            null, "https://github.com/acme/widgets/issues/43", "NONE");
-        await app.Services.GetRequiredService<GitHubIngestService>().UpsertIssuesAsync("acme/widgets", [issue], Ct);
-
-        var hits = (await app.Services.GetRequiredService<SearchService>().SearchAsync("e4711", Ct)).Hits;
-
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        var threadHit = Assert.Single(hits, h => h.Kind == SearchHitKind.SlackMessage);
-        var issueHit = Assert.Single(hits, h => h.Kind == SearchHitKind.GitHubIssue);
-        Assert.Equal(await db.Set<InboxItem>().Where(i => i.ThreadId == threadHit.ThreadId).Select(i => (long?)i.Id).SingleAsync(Ct), threadHit.InboxItemId);
-        Assert.Equal(await db.Set<InboxItem>().Where(i => i.SourceKey == "acme/widgets#43").Select(i => (long?)i.Id).SingleAsync(Ct), issueHit.InboxItemId);
-        Assert.NotEqual(threadHit.InboxItemId, issueHit.InboxItemId);
-    }
-
-    private static async Task IngestAsync(AppFactory app, string ts, string text)
-    {
-        var message = new SlackMessage { Type = "message", Ts = ts, User = "U0ASKER01", Text = text };
-        var result = await app.Services.GetRequiredService<ThreadIngestService>().IngestAsync(Channel, [message], TeamDirectory.Empty, Ct);
-        Assert.NotNull(result);
-    }
 }
+
+public sealed class SearchOnPostgresTests() : SearchTests(TestProvider.Postgres);

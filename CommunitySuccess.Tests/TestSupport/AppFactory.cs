@@ -15,12 +15,12 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@example.test";
     public const string AdminPassword = "correct-horse-battery";
 
-    public AppFactory(Action<Dictionary<string, string?>>? configure = null)
+    public AppFactory(Action<Dictionary<string, string?>>? configure = null, TestProvider provider = TestProvider.Sqlite)
     {
         DataDirectory = Directory.CreateTempSubdirectory("cs-app-").FullName;
+        Database = TestDatabase.Create(provider, DataDirectory);
         Settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(DataDirectory, "app.db")}",
             ["ConnectionStrings:Demo"] = $"Data Source={Path.Combine(DataDirectory, "demo.db")}",
             ["Sandbox:Enabled"] = "false",
             ["Jobs:RunServer"] = "false",
@@ -31,11 +31,15 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
             ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/slack/api/",
             ["GitHub:ApiBaseUrl"] = "http://127.0.0.1:9/",
         };
+        Database.ApplyTo(Settings);
         configure?.Invoke(Settings);
         UseKestrel(0);
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The app's database (a SQLite file in <see cref="DataDirectory"/>, or a PostgreSQL database of its own).</summary>
+    public TestDatabase Database { get; }
 
     public Dictionary<string, string?> Settings { get; }
 
@@ -107,7 +111,7 @@ public sealed partial class AppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Database.DisposeAsync();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

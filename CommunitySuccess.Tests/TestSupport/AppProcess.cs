@@ -6,7 +6,7 @@ namespace CommunitySuccess.Tests.TestSupport;
 /// Runs the built web app as its own process, the way a user runs it, to see what start-up prints and how it
 /// exits. Configuration goes in as environment variables (<c>A__B</c>), as users would set it.
 /// </summary>
-public static class AppProcess
+public static partial class AppProcess
 {
     public sealed record Exit(int ExitCode, string StandardOutput, string StandardError);
 
@@ -47,12 +47,7 @@ public static class AppProcess
     {
         var start = StartInfo(environment, dataDirectory, ["--urls=http://127.0.0.1:0"]);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var running = new Running(process);
-        process.OutputDataReceived += (_, e) => running.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => running.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return running;
+        return new Running(process, ownedDirectory: null);
     }
 
     /// <summary>The app's dll with <paramref name="arguments"/>, in Production, on the databases in <paramref name="directory"/>.</summary>
@@ -82,12 +77,55 @@ public static class AppProcess
         return start;
     }
 
-    /// <summary>A started app process; disposing kills it if it still runs.</summary>
-    public sealed class Running(Process process) : IAsyncDisposable
+    /// <summary>
+    /// Starts the app as a long-running process on a free loopback port and returns once it listens (its start-up
+    /// work is done by then). Dispose stops it.
+    /// </summary>
+    public static async Task<Running> StartAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        private readonly System.Text.StringBuilder _output = new();
+        var workingDirectory = Directory.CreateTempSubdirectory("cs-proc-").FullName;
+        // The environment names the database (PostgreSQL for the two-instance tests); SQLite files here otherwise.
+        var start = StartInfo(environment, workingDirectory, ["--urls=http://127.0.0.1:0"]);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var running = new Running(process, ownedDirectory: workingDirectory);
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await running.ListeningAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await running.DisposeAsync();
+            throw new TimeoutException($"The app did not listen within {timeout}. Its output:\n{running.Output}");
+        }
 
-        /// <summary>What the process printed so far.</summary>
+        return running;
+    }
+
+    /// <summary>A running app process; its output is kept for failure messages. Disposing kills it if it still runs.</summary>
+    public sealed partial class Running : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly string? _ownedDirectory;
+        private readonly System.Text.StringBuilder _output = new();
+        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <param name="ownedDirectory">A working directory of its own, deleted on dispose; null when the caller keeps it.</param>
+        internal Running(Process process, string? ownedDirectory)
+        {
+            _process = process;
+            _ownedDirectory = ownedDirectory;
+            process.OutputDataReceived += (_, e) => Collect(e.Data);
+            process.ErrorDataReceived += (_, e) => Collect(e.Data);
+            process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException($"The app exited ({process.ExitCode}):\n{Output}"));
+            process.EnableRaisingEvents = true;
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        /// <summary>Where it listens, e.g. http://127.0.0.1:41234/.</summary>
+        public Uri BaseAddress => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("Not listening yet.");
+
         public string Output
         {
             get
@@ -99,16 +137,33 @@ public static class AppProcess
             }
         }
 
-        public bool HasExited => process.HasExited;
+        public bool HasExited => _process.HasExited;
+
+        internal Task ListeningAsync(CancellationToken cancellationToken) => _listening.Task.WaitAsync(cancellationToken);
 
         /// <summary>SIGKILL, as a crash or the OOM killer would: no shutdown code runs. Returns once the process is gone.</summary>
         public async Task KillAsync()
         {
-            process.Kill(entireProcessTree: false);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            _process.Kill(entireProcessTree: false);
+            await _process.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        internal void Append(string? line)
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+            if (_ownedDirectory is not null)
+            {
+                TryDelete(_ownedDirectory);
+            }
+        }
+
+        private void Collect(string? line)
         {
             if (line is null)
             {
@@ -119,17 +174,15 @@ public static class AppProcess
             {
                 _output.AppendLine(line);
             }
-        }
 
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
+            if (ListeningOn().Match(line) is { Success: true } match)
             {
-                await KillAsync();
+                _listening.TrySetResult(new Uri(match.Groups[1].Value.TrimEnd('/') + "/"));
             }
-
-            process.Dispose();
         }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: (http://[0-9.:]+)")]
+        private static partial System.Text.RegularExpressions.Regex ListeningOn();
     }
 
     private static void TryDelete(string directory)

@@ -11,9 +11,6 @@ public static class BackupCommand
 {
     public static bool IsRequested(string[] args) => args is ["backup", ..];
 
-    /// <summary>The arguments the web host should see: none of the backup command's own.</summary>
-    public static string[] HostArguments(string[] args) => IsRequested(args) ? [] : args;
-
     public static async Task<int> RunAsync(string[] args, string connectionString, IConfiguration configuration)
     {
         if (args is not ["backup", var file])

@@ -30,7 +30,9 @@ public sealed class ConfigurationOverview(
 
     public bool IsDemo => mode.IsDemo;
 
-    public string DatabaseFile => SqliteDatabase.Describe(mode.ConnectionString);
+    public string DatabaseFile => mode.Database.Describe();
+
+    public string DatabaseKind => mode.Database.IsPostgres ? "PostgreSQL" : "SQLite";
 
     public bool SlackConfigured => slack.CurrentValue.BotToken.Length > 0 || mode.IsDemo;
 

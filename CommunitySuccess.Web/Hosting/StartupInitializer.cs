@@ -30,10 +30,14 @@ public sealed class StartupInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await database.InitializeAsync(cancellationToken);
-        await search.EnsureCreatedAsync(cancellationToken);
-        await admin.RunAsync(cancellationToken);
-        await team.SeedFromConfigurationAsync(cancellationToken);
+        // Several instances may start at once (PostgreSQL): one does this work while the others wait, then find it done.
+        await using (await database.LockStartupAsync(cancellationToken))
+        {
+            await database.InitializeAsync(cancellationToken);
+            await search.EnsureCreatedAsync(cancellationToken);
+            await admin.RunAsync(cancellationToken);
+            await team.SeedFromConfigurationAsync(cancellationToken);
+        }
 
         if (slack.Value.BotToken.Length > 0 && slack.Value.SupportChannels.Count > 0)
         {

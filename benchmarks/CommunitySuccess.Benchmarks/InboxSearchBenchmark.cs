@@ -3,7 +3,9 @@ using System.Globalization;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Search;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
@@ -46,18 +48,59 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
 
     private static readonly InboxView[] MeasuredViews = [InboxView.All, InboxView.Open, InboxView.InProgress, InboxView.OnHold, InboxView.NeedsFollowUp, InboxView.Closed];
 
-    private readonly string _path;
+    private readonly Func<Task<DbConnection>> _openRaw;
 
-    private InboxSearchBenchmark(ServiceProvider services, string path)
+    private InboxSearchBenchmark(ServiceProvider services, Func<Task<DbConnection>> openRaw)
     {
         _services = services;
-        _path = path;
+        _openRaw = openRaw;
         _inbox = services.GetRequiredService<InboxQueryService>();
         _search = services.GetRequiredService<SearchService>();
     }
 
     /// <summary>The app's own services over a fresh database file, so the benchmark measures the queries the pages run.</summary>
     public static async Task<InboxSearchBenchmark> CreateAsync(string path, int threads, int perThread)
+    {
+        var provider = Services(new DatabaseSettings(
+            DatabaseProvider.Sqlite, SqliteDatabase.PrepareConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!)));
+        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await provider.GetRequiredService<ISearchIndex>().EnsureCreatedAsync(CancellationToken.None);
+        string[] zones = ["America/Los_Angeles", "America/Sao_Paulo", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
+        await GenerateAsync(path, threads, perThread, zones);
+        await GenerateGitHubItemsAsync(path, GitHubItems, zones);
+        return new InboxSearchBenchmark(provider, async () =>
+        {
+            var raw = new SqliteConnection($"Data Source={path}");
+            await raw.OpenAsync();
+            return raw;
+        });
+    }
+
+    /// <summary>
+    /// The same data on PostgreSQL: the SQLite benchmark database copied with the app's own <c>copy-to-postgres</c>
+    /// into an empty database, its search indexes built and its statistics gathered, then the app's services over it.
+    /// </summary>
+    public static async Task<InboxSearchBenchmark> OnPostgresAsync(string sqlitePath, string postgresConnectionString)
+    {
+        await SqliteToPostgresCopy.CopyAsync($"Data Source={sqlitePath}", postgresConnectionString, CancellationToken.None);
+        var provider = Services(new DatabaseSettings(DatabaseProvider.Postgres, postgresConnectionString));
+        await provider.GetRequiredService<ISearchIndex>().EnsureCreatedAsync(CancellationToken.None);
+        await using (var analyze = new NpgsqlConnection(postgresConnectionString))
+        {
+            await analyze.OpenAsync();
+            await using var command = new NpgsqlCommand("VACUUM ANALYZE", analyze) { CommandTimeout = 600 };
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new InboxSearchBenchmark(provider, async () =>
+        {
+            var raw = new NpgsqlConnection(postgresConnectionString);
+            await raw.OpenAsync();
+            return raw;
+        });
+    }
+
+    private static ServiceProvider Services(DatabaseSettings database)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -66,20 +109,15 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         services.Configure<InboxOptions>(_ => { });
         services.Configure<SlackOptions>(o => o.ApiBaseUrl = "http://127.0.0.1:9/slack/api/");
         services.Configure<TeamOptions>(_ => { });
-        services.AddAppDatabase(SqliteDatabase.PrepareConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!));
+        services.AddSingleton<Core.Notifications.ChangeNotifier>();
+        services.AddAppDatabase(database);
         services.AddTeam();
         services.AddInbox();
         services.AddOutbox(runWorker: false);
         services.AddSlackClient();
         services.AddInboxWorkspace();
         services.AddSearch();
-        var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        await provider.GetRequiredService<ISearchIndex>().EnsureCreatedAsync(CancellationToken.None);
-        string[] zones = ["America/Los_Angeles", "America/Sao_Paulo", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
-        await GenerateAsync(path, threads, perThread, zones);
-        await GenerateGitHubItemsAsync(path, GitHubItems, zones);
-        return new InboxSearchBenchmark(provider, path);
+        return services.BuildServiceProvider();
     }
 
     public async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int iterations)
@@ -88,9 +126,8 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         {
             await MeasureAsync("Inbox first page (All, Awake first, 50 rows)", iterations, FirstInboxPageAsync),
         };
-        await using (var raw = new SqliteConnection($"Data Source={_path}"))
+        await using (var raw = await _openRaw())
         {
-            await raw.OpenAsync();
             foreach (var view in MeasuredViews)
             {
                 results.Add(await MeasureAsync($"  {view}, Oldest, page + counts", iterations, () => ViewPageAsync(view)));
@@ -135,7 +172,7 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
     /// The same work as plain SQL on one open connection (no EF, no row mapping beyond reading the columns): the
     /// view's total, the first 50 rows by age, the per-status counts, the two flag counts and the waiting count.
     /// </summary>
-    private static async Task<int> RawViewPageAsync(SqliteConnection connection, InboxView view)
+    private static async Task<int> RawViewPageAsync(DbConnection connection, InboxView view)
     {
         var filter = view switch
         {
@@ -145,15 +182,15 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         };
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT count(*) FROM InboxItems WHERE {filter};
-            SELECT Id, Source, ThreadId, Location, Number, IsPullRequest, AuthorId, Preview, Labels, Status, StatusReason, CreatedAt,
-                StatusChangedAt, LastActivityAt, WaitingForTeamSince, NeedsFollowUp, NewActivity, IsNotSupport, ReferredToProduct,
-                MessageCount, AuthorTimeZone
-            FROM InboxItems WHERE {filter} ORDER BY CreatedAt, Id LIMIT 50;
-            SELECT Status, IsNotSupport, count(*) FROM InboxItems GROUP BY Status, IsNotSupport;
-            SELECT count(*) FROM InboxItems WHERE NeedsFollowUp AND NOT IsNotSupport;
-            SELECT count(*) FROM InboxItems WHERE ReferredToProduct AND NOT IsNotSupport;
-            SELECT count(*) FROM InboxItems WHERE WaitingForTeamSince IS NOT NULL;
+            SELECT count(*) FROM "InboxItems" WHERE {filter};
+            SELECT "Id", "Source", "ThreadId", "Location", "Number", "IsPullRequest", "AuthorId", "Preview", "Labels", "Status",
+                "StatusReason", "CreatedAt", "StatusChangedAt", "LastActivityAt", "WaitingForTeamSince", "NeedsFollowUp", "NewActivity",
+                "IsNotSupport", "ReferredToProduct", "MessageCount", "AuthorTimeZone"
+            FROM "InboxItems" WHERE {filter} ORDER BY "CreatedAt", "Id" LIMIT 50;
+            SELECT "Status", "IsNotSupport", count(*) FROM "InboxItems" GROUP BY "Status", "IsNotSupport";
+            SELECT count(*) FROM "InboxItems" WHERE "NeedsFollowUp" AND NOT "IsNotSupport";
+            SELECT count(*) FROM "InboxItems" WHERE "ReferredToProduct" AND NOT "IsNotSupport";
+            SELECT count(*) FROM "InboxItems" WHERE "WaitingForTeamSince" IS NOT NULL;
             """;
         var rows = 0;
         await using var reader = await command.ExecuteReaderAsync();

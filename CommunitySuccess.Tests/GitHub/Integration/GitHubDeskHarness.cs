@@ -54,7 +54,9 @@ internal sealed class GitHubDeskHarness : IAsyncDisposable
 
     /// <param name="configure">More app settings.</param>
     /// <param name="sandboxTime">The sandbox's clock (a fake one spaces out events); the app keeps the real clock.</param>
-    public static async Task<GitHubDeskHarness> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? sandboxTime = null)
+    /// <param name="provider">The database the app runs on.</param>
+    public static async Task<GitHubDeskHarness> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null, TimeProvider? sandboxTime = null, TestProvider provider = TestProvider.Sqlite)
     {
         var sandbox = await SandboxServer.StartAsync(new SandboxServerOptions { SeedDemoWorkspace = false, TimeProvider = sandboxTime ?? TimeProvider.System });
         sandbox.GitHub.CreateRepository(Owner, Repo, "A small repository for the desk tests");
@@ -86,7 +88,7 @@ internal sealed class GitHubDeskHarness : IAsyncDisposable
             s["Team:Members:1:Email"] = "ben@example.test";
             s["Team:Members:1:GitHubLogin"] = BenLogin;
             configure?.Invoke(s);
-        });
+        }, provider);
         app.StartServer();
         return new GitHubDeskHarness(sandbox, app, asker.Id);
     }

@@ -12,8 +12,11 @@ namespace CommunitySuccess.Tests.GitHub.Integration;
 /// GitHub items in the one inbox, end to end: the sandbox's GitHub (webhooks or polling) feeds the app, the inbox shows
 /// the item with the status PRODUCT.md's table gives it, and the pane's actions reach GitHub once through the outbox.
 /// </summary>
-public sealed class GitHubInboxTests
+public abstract class GitHubInboxTests(TestProvider provider)
 {
+    private Task<GitHubDeskHarness> StartDeskAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? sandboxTime = null) =>
+        GitHubDeskHarness.StartAsync(configure, sandboxTime, provider);
+
     private const string O = GitHubDeskHarness.Owner;
     private const string R = GitHubDeskHarness.Repo;
     private const string Outsider = "priya-raman";
@@ -39,7 +42,7 @@ public sealed class GitHubInboxTests
     [Fact]
     public async Task Sync_WithoutWebhooks_TriageIssueIsOpenAfterOneSyncAndCountsAsWaiting()
     {
-        await using var desk = await GitHubDeskHarness.StartAsync();
+        await using var desk = await StartDeskAsync();
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Docs typo", null, [GitHubDeskHarness.Triage]);
         var thread = await desk.AskInSlackAsync("How do I configure S3?");
 
@@ -59,7 +62,7 @@ public sealed class GitHubInboxTests
     [Fact]
     public async Task Comment_FromTheInbox_ReachesGitHubOnceAndTheItemReadsInProgress()
     {
-        await using var desk = await GitHubDeskHarness.StartAsync();
+        await using var desk = await StartDeskAsync();
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Crash", null, [GitHubDeskHarness.Triage]);
         await desk.SyncGitHubAsync();
 
@@ -125,7 +128,7 @@ public sealed class GitHubInboxTests
     [Fact]
     public async Task SetInProgress_AddsOurEyesOnGitHubOnce()
     {
-        await using var desk = await GitHubDeskHarness.StartAsync();
+        await using var desk = await StartDeskAsync();
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Crash", null, [GitHubDeskHarness.Triage]);
         await desk.SyncGitHubAsync();
         var item = await RowAsync(desk, number);
@@ -144,7 +147,7 @@ public sealed class GitHubInboxTests
     [Fact]
     public async Task CloseAnswered_RemovesTheTriageLabelOnGitHubAndStaysClosed()
     {
-        await using var desk = await GitHubDeskHarness.StartAsync();
+        await using var desk = await StartDeskAsync();
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "How do I?", null, [GitHubDeskHarness.Triage, "question"]);
         await desk.SyncGitHubAsync();
         var item = await RowAsync(desk, number);
@@ -165,7 +168,7 @@ public sealed class GitHubInboxTests
     [Fact]
     public async Task FollowUpAndClose_MentionsTheAuthorAndClosesHereWhileTheIssueStaysOpen()
     {
-        await using var desk = await GitHubDeskHarness.StartAsync();
+        await using var desk = await StartDeskAsync();
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Upgrade fails", null, [GitHubDeskHarness.Triage]);
         desk.GitHub.Comment(O, R, number, GitHubDeskHarness.AnaLogin, "Does 2.3.1 fix it for you?");
         await desk.SyncGitHubAsync();
@@ -186,7 +189,7 @@ public sealed class GitHubInboxTests
     public async Task FollowUpRule_TeamSpokeLastMoreThan48HoursAgo_FlagsTheItemButNeverPostsByItself()
     {
         var sandboxClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-3));
-        await using var desk = await GitHubDeskHarness.StartAsync(s => s["Inbox:AutoFollowUp"] = "true", sandboxClock);
+        await using var desk = await StartDeskAsync(s => s["Inbox:AutoFollowUp"] = "true", sandboxClock);
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Upgrade fails", null, [GitHubDeskHarness.Triage]);
         sandboxClock.Advance(TimeSpan.FromHours(1));
         desk.GitHub.Comment(O, R, number, GitHubDeskHarness.AnaLogin, "Does 2.3.1 fix it for you?");
@@ -205,7 +208,7 @@ public sealed class GitHubInboxTests
     [Fact]
     public async Task OnHold_WithoutANote_IsRefusedAndWithOneShowsTheReason()
     {
-        await using var desk = await GitHubDeskHarness.StartAsync();
+        await using var desk = await StartDeskAsync();
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Needs a repro", null, [GitHubDeskHarness.Triage]);
         await desk.SyncGitHubAsync();
         var item = await RowAsync(desk, number);
@@ -239,7 +242,7 @@ public sealed class GitHubInboxTests
     [Fact]
     public async Task DeletedOnGitHub_AWriteAnswered410_TakesTheItemOutOfTheInboxAndFailsOnceWithTheReason()
     {
-        await using var desk = await GitHubDeskHarness.StartAsync();
+        await using var desk = await StartDeskAsync();
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Spam", null, [GitHubDeskHarness.Triage]);
         await desk.SyncGitHubAsync();
         Assert.NotNull(await FindRowAsync(desk, number));
@@ -259,7 +262,7 @@ public sealed class GitHubInboxTests
     [Fact]
     public async Task CommentUpsert_ALateOlderCopy_DoesNotBringBackTheEditedText()
     {
-        await using var desk = await GitHubDeskHarness.StartAsync();
+        await using var desk = await StartDeskAsync();
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Crash", null, [GitHubDeskHarness.Triage]);
         await desk.SyncGitHubAsync();
         var ingest = desk.Get<GitHubIngestService>();
@@ -273,9 +276,9 @@ public sealed class GitHubInboxTests
         Assert.Equal("Edited: the crash happens on 2.3.1 only", Assert.Single(detail!.Comments).Body);
     }
 
-    private static async Task<GitHubDeskHarness> StartWithWebhooksAsync()
+    private async Task<GitHubDeskHarness> StartWithWebhooksAsync()
     {
-        var desk = await GitHubDeskHarness.StartAsync();
+        var desk = await StartDeskAsync();
         desk.GitHub.WebhookTarget = new GitHubWebhookSender(new Uri(desk.App.BaseAddress, "github/webhooks"), GitHubDeskHarness.WebhookSecret);
         return desk;
     }
@@ -295,3 +298,7 @@ public sealed class GitHubInboxTests
     private static async Task<InboxRow> WaitForRowAsync(GitHubDeskHarness desk, int number, Func<InboxRow, bool> condition) =>
         (await Wait.UntilAsync(() => FindRowAsync(desk, number), r => r is not null && condition(r), $"#{number} in the inbox"))!;
 }
+
+public sealed class GitHubInboxOnSqliteTests() : GitHubInboxTests(TestProvider.Sqlite);
+
+public sealed class GitHubInboxOnPostgresTests() : GitHubInboxTests(TestProvider.Postgres);

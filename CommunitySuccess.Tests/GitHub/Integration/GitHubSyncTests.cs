@@ -13,8 +13,7 @@ namespace CommunitySuccess.Tests.GitHub.Integration;
 public sealed class GitHubVolumeCollection;
 
 /// <summary>The polling sync of the real app against the sandbox's GitHub: volume, ETags, rate limits.</summary>
-[Collection(typeof(GitHubVolumeCollection))]
-public sealed class GitHubSyncTests
+public abstract class GitHubSyncTests(TestProvider provider)
 {
     private const string Owner = "bulk";
     private const string Repo = "big";
@@ -101,13 +100,19 @@ public sealed class GitHubSyncTests
         }
     }
 
-    private static AppFactory NewApp(SandboxServer sandbox) => new(s =>
+    private AppFactory NewApp(SandboxServer sandbox) => new(s =>
     {
         s["GitHub:ApiBaseUrl"] = sandbox.BaseUrl.ToString();
         s["GitHub:Token"] = GitHubState.DefaultToken;
         s["GitHub:Repositories:0"] = $"{Owner}/{Repo}";
-    });
+    }, provider);
 
     private static Task<AppDbContext> DbAsync(AppFactory app) =>
         app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
 }
+
+[Collection(typeof(GitHubVolumeCollection))]
+public sealed class GitHubSyncOnSqliteTests() : GitHubSyncTests(TestProvider.Sqlite);
+
+[Collection(typeof(GitHubVolumeCollection))]
+public sealed class GitHubSyncOnPostgresTests() : GitHubSyncTests(TestProvider.Postgres);

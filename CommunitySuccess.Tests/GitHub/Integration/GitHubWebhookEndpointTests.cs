@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommunitySuccess.Tests.GitHub.Integration;
 
 /// <summary><c>POST /github/webhooks</c> on the real app: signatures, bad bodies, unknown events, redeliveries, every recorded payload.</summary>
-public sealed class GitHubWebhookEndpointTests
+public abstract class GitHubWebhookEndpointTests(TestProvider provider)
 {
     private const string Secret = "webhook-endpoint-secret";
 
@@ -139,7 +139,7 @@ public sealed class GitHubWebhookEndpointTests
         {
             s["GitHub:WebhookSecret"] = Secret;
             s["GitHub:Repositories:0"] = "acme/other";
-        });
+        }, provider);
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
 
         using var response = await PostAsync(client, "issues", Fixtures.Read("github/webhooks/issues.opened.json"), Guid.NewGuid().ToString());
@@ -149,14 +149,14 @@ public sealed class GitHubWebhookEndpointTests
         Assert.Equal(0, await db.Set<GitHubIssue>().CountAsync(TestContext.Current.CancellationToken));
     }
 
-    private static AppFactory NewApp() => new(s =>
+    private AppFactory NewApp() => new(s =>
     {
         s["GitHub:WebhookSecret"] = Secret;
         for (var i = 0; i < FixtureRepositories.Length; i++)
         {
             s[$"GitHub:Repositories:{i}"] = FixtureRepositories[i];
         }
-    });
+    }, provider);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string eventName, string body, string delivery, string? signature = null)
     {
@@ -185,3 +185,7 @@ public sealed class GitHubWebhookEndpointTests
         return json.RootElement.GetProperty("outcome").GetString();
     }
 }
+
+public sealed class GitHubWebhookEndpointOnSqliteTests() : GitHubWebhookEndpointTests(TestProvider.Sqlite);
+
+public sealed class GitHubWebhookEndpointOnPostgresTests() : GitHubWebhookEndpointTests(TestProvider.Postgres);

@@ -34,6 +34,9 @@ internal sealed record SlackAppHarnessOptions
     /// <summary>Point the sandbox's Events API at the app (needs the app on a real Kestrel port).</summary>
     public bool LiveEvents { get; init; }
 
+    /// <summary>The database the app runs on.</summary>
+    public TestProvider Provider { get; init; } = TestProvider.Sqlite;
+
     /// <summary>When the sandbox retries an unacknowledged event; null is Slack's (at once, 1 min, 5 min).</summary>
     public IReadOnlyList<TimeSpan>? EventRetryDelays { get; init; }
 }
@@ -115,7 +118,7 @@ internal sealed class SlackAppHarness : IAsyncDisposable
             options.Settings?.Invoke(s);
         }
 
-        var factory = new AppFactory(Settings);
+        var factory = new AppFactory(Settings, options.Provider);
 
         WebApplicationFactory<Program> app = factory;
         if (options.Time is not null || options.SlackTimeout is not null || options.Tap is not null)

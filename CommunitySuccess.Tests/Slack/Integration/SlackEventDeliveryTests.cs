@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Sandbox.Slack;
+using CommunitySuccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CommunitySuccess.Tests.Slack.Integration.SlackAppHarness;
@@ -12,8 +13,12 @@ namespace CommunitySuccess.Tests.Slack.Integration;
 /// Events as Slack sends them: retried with the same <c>event_id</c> when an acknowledgement is lost, verified with
 /// <c>url_verification</c>, and direct messages marked <c>channel_type: "im"</c>.
 /// </summary>
-public sealed class SlackEventDeliveryTests
+public abstract class SlackEventDeliveryTests(TestProvider provider)
 {
+    /// <summary>The harness on this class's database.</summary>
+    private Task<SlackAppHarness> StartAsync(SlackAppHarnessOptions? options = null) =>
+        SlackAppHarness.StartAsync((options ?? new SlackAppHarnessOptions()) with { Provider = provider });
+
     private static readonly TimeSpan[] AtOnce = [TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero];
 
     [Fact]
@@ -110,3 +115,7 @@ public sealed class SlackEventDeliveryTests
         ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
     }.ToJsonString();
 }
+
+public sealed class SlackEventDeliveryOnSqliteTests() : SlackEventDeliveryTests(TestProvider.Sqlite);
+
+public sealed class SlackEventDeliveryOnPostgresTests() : SlackEventDeliveryTests(TestProvider.Postgres);

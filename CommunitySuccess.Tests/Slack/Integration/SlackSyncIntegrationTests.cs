@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Sandbox.Slack;
+using CommunitySuccess.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static CommunitySuccess.Tests.Slack.Integration.SlackAppHarness;
@@ -8,8 +9,12 @@ using static CommunitySuccess.Tests.Slack.Integration.SlackAppHarness;
 namespace CommunitySuccess.Tests.Slack.Integration;
 
 /// <summary>The polling sync against the sandbox: complete, exactly once, and whole again after cancellation and faults.</summary>
-public sealed class SlackSyncIntegrationTests
+public abstract class SlackSyncIntegrationTests(TestProvider provider)
 {
+    /// <summary>The harness on this class's database.</summary>
+    private Task<SlackAppHarness> StartAsync(SlackAppHarnessOptions? options = null) =>
+        SlackAppHarness.StartAsync((options ?? new SlackAppHarnessOptions()) with { Provider = provider });
+
     [Fact]
     public async Task SyncAll_ThousandThreadsWithReplies_ArriveExactlyOnce_AndSecondRunReadsNoReplies()
     {
@@ -196,3 +201,7 @@ public sealed class SlackSyncIntegrationTests
         Assert.All(counts, t => Assert.Equal(h.Slack.GetThread(SupportChannel, t.Ts).Count, t.MessageCount));
     }
 }
+
+public sealed class SlackSyncIntegrationOnSqliteTests() : SlackSyncIntegrationTests(TestProvider.Sqlite);
+
+public sealed class SlackSyncIntegrationOnPostgresTests() : SlackSyncIntegrationTests(TestProvider.Postgres);

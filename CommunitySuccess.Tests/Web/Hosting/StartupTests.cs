@@ -50,6 +50,27 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_UnknownDatabaseProvider_ExitsNamingTheKeyAndTheChoices()
+    {
+        var exit = await AppProcess.RunUntilExitAsync(
+            new Dictionary<string, string> { ["Database__Provider"] = "MySql" }, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exit.ExitCode);
+        Assert.Contains("Database:Provider must be Sqlite or Postgres, not 'MySql'.", exit.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostgresWithoutItsConnectionString_ExitsNamingTheKey()
+    {
+        var exit = await AppProcess.RunUntilExitAsync(
+            new Dictionary<string, string> { ["Database__Provider"] = "Postgres", ["Sandbox__Enabled"] = "false", ["ConnectionStrings__Default"] = "" },
+            TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exit.ExitCode);
+        Assert.Contains("ConnectionStrings:Default must be set to a PostgreSQL connection string when Database:Provider is Postgres.", exit.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_UnknownKeyInOurSection_ExitsNamingTheKey()
     {
         var exit = await AppProcess.RunUntilExitAsync(

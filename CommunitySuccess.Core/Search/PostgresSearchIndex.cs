@@ -1,0 +1,114 @@
+using CommunitySuccess.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunitySuccess.Core.Search;
+
+/// <summary>
+/// PostgreSQL full-text search over Slack messages, GitHub issues and comments: GIN indexes on <c>tsvector</c>
+/// expressions of the tables themselves (nothing to keep in step: PostgreSQL maintains an index on write), created
+/// at start-up. The <c>simple</c> configuration, like SQLite's unicode61 tokenizer: words are lower-cased, never
+/// stemmed, no stop words (accents do matter here, unlike FTS5's remove_diacritics). Each whitespace-separated chunk of
+/// the query is a phrase (<c>phraseto_tsquery</c>), chunks are ANDed: what a person typed is text, never syntax. The same
+/// ranking rule as <see cref="SqliteSearchIndex"/>: relevance (<c>ts_rank</c>, the title counting double for issues) over
+/// the newest <see cref="SqliteSearchIndex.RankWindow"/> matches of each table, so a very common word walks the newest
+/// rows and stops instead of ranking every match.
+/// </summary>
+public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactory, ILogger<PostgresSearchIndex> logger) : ISearchIndex
+{
+    private static readonly string MessageVector = MessageVectorOf("m.");
+    private static readonly string IssueVector = IssueVectorOf("i.");
+    private static readonly string CommentVector = CommentVectorOf("c.");
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The index expressions must be the very expressions the queries use, table alias aside.
+        var created = await db.Database.SqlQueryRaw<int>("""
+            SELECT count(*)::int AS "Value" FROM pg_indexes WHERE indexname IN ('IX_ThreadMessages_Search', 'IX_GitHubIssues_Search', 'IX_GitHubComments_Search')
+            """).SingleAsync(cancellationToken);
+        var createSql = $"""
+            CREATE INDEX IF NOT EXISTS "IX_ThreadMessages_Search" ON "ThreadMessages" USING GIN ({MessageVectorOf("")});
+            CREATE INDEX IF NOT EXISTS "IX_GitHubIssues_Search" ON "GitHubIssues" USING GIN ({IssueVectorOf("")});
+            CREATE INDEX IF NOT EXISTS "IX_GitHubComments_Search" ON "GitHubComments" USING GIN ({CommentVectorOf("")});
+            """;
+        await db.Database.ExecuteSqlRawAsync(createSql, cancellationToken);
+        if (created < 3)
+        {
+            logger.LogInformation("Search indexes created");
+        }
+    }
+
+    public async Task<SearchResults> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        var chunks = SearchHitReader.Chunks(query);
+        if (chunks.Count == 0)
+        {
+            return SearchResults.Empty;
+        }
+
+        var terms = Snippets.Terms(query);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var tsQuery = string.Join(" && ", chunks.Select((_, i) => $"phraseto_tsquery('simple', @q{i})"));
+        var window = SqliteSearchIndex.RankWindow;
+        var hits = new List<SearchHit>();
+        hits.AddRange(await ReadAsync(connection, chunks, terms, SearchHitReader.Message, $"""
+            WITH q AS (SELECT {tsQuery} AS query),
+            newest AS (SELECT m."Id" AS id FROM "ThreadMessages" m, q WHERE {MessageVector} @@ q.query ORDER BY m."Id" DESC LIMIT {window}),
+            best AS (
+                SELECT m."Id" AS id, -ts_rank({MessageVector}, q.query)::float8 AS score
+                FROM newest JOIN "ThreadMessages" m ON m."Id" = newest.id, q ORDER BY score LIMIT {limit})
+            SELECT m."Id", best.score, m."Text", m."SentAt", m."ThreadId", t."Text"
+            FROM best
+            JOIN "ThreadMessages" m ON m."Id" = best.id
+            JOIN "SupportThreads" t ON t."Id" = m."ThreadId"
+            WHERE NOT m."IsDeleted" AND NOT t."IsNotSupport"
+            """, cancellationToken));
+        hits.AddRange(await ReadAsync(connection, chunks, terms, SearchHitReader.Issue, $"""
+            WITH q AS (SELECT {tsQuery} AS query),
+            newest AS (SELECT i."Id" AS id FROM "GitHubIssues" i, q WHERE {IssueVector} @@ q.query ORDER BY i."Id" DESC LIMIT {window}),
+            best AS (
+                SELECT i."Id" AS id, -ts_rank({IssueVector}, q.query)::float8 AS score
+                FROM newest JOIN "GitHubIssues" i ON i."Id" = newest.id, q ORDER BY score LIMIT {limit})
+            SELECT i."Id", best.score, i."Title" || chr(10) || coalesce(i."Body", ''), i."UpdatedAt", i."Repository", i."Number", i."Title", i."IsPullRequest"
+            FROM best
+            JOIN "GitHubIssues" i ON i."Id" = best.id
+            """, cancellationToken));
+        hits.AddRange(await ReadAsync(connection, chunks, terms, SearchHitReader.Comment, $"""
+            WITH q AS (SELECT {tsQuery} AS query),
+            newest AS (SELECT c."Id" AS id FROM "GitHubComments" c, q WHERE {CommentVector} @@ q.query ORDER BY c."Id" DESC LIMIT {window}),
+            best AS (
+                SELECT c."Id" AS id, -ts_rank({CommentVector}, q.query)::float8 AS score
+                FROM newest JOIN "GitHubComments" c ON c."Id" = newest.id, q ORDER BY score LIMIT {limit})
+            SELECT c."Id", best.score, c."Body", c."CreatedAt", c."Repository", c."IssueNumber", c."AuthorLogin"
+            FROM best
+            JOIN "GitHubComments" c ON c."Id" = best.id
+            """, cancellationToken));
+        // Scores are negated ranks, so lower is better as with bm25.
+        return new SearchResults(hits.OrderBy(h => h.Score).ThenByDescending(h => h.At).Take(limit).ToList(), query, RankedWithinNewest: true);
+    }
+
+    private static string MessageVectorOf(string alias) => $"""to_tsvector('simple', {alias}"Text")""";
+
+    // The title weighs more than the body, as FTS5's bm25 weights (2, 1) do on SQLite.
+    private static string IssueVectorOf(string alias) =>
+        $"""(setweight(to_tsvector('simple', {alias}"Title"), 'A') || setweight(to_tsvector('simple', coalesce({alias}"Body", '')), 'B'))""";
+
+    private static string CommentVectorOf(string alias) => $"""to_tsvector('simple', {alias}"Body")""";
+
+    private static async Task<IReadOnlyList<SearchHit>> ReadAsync(
+        NpgsqlConnection connection, IReadOnlyList<string> chunks, IReadOnlyList<string> terms,
+        Func<System.Data.Common.DbDataReader, IReadOnlyList<string>, SearchHit> map, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            command.Parameters.AddWithValue($"q{i}", chunks[i]);
+        }
+
+        return await SearchHitReader.ReadAsync(command, terms, map, cancellationToken);
+    }
+}
