@@ -27,6 +27,9 @@ public sealed class OutboxDispatcher(
     /// 30 s); if the instance dies mid-send, another takes the message after it, as a repeat that first looks for the tag.
     /// </summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+
+    /// <summary>The lease on SQLite (one instance): a crash delays the message's repeat by at most this.</summary>
+    public static readonly TimeSpan SingleInstanceClaimLease = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -140,7 +143,9 @@ public sealed class OutboxDispatcher(
     private async Task<bool> ClaimAsync(AppDbContext db, long id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var leaseEnd = now + ClaimLease;
+        // SQLite is one instance by design: after a crash the restarted app is the only dispatcher and should not wait out
+        // a lease the dead process left, so its lease only has to outlast a claim race inside one process.
+        var leaseEnd = now + (db.Database.IsSqlite() ? SingleInstanceClaimLease : ClaimLease);
         var claimed = await db.Set<OutboxMessage>()
             .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, leaseEnd), cancellationToken);

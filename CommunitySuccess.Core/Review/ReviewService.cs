@@ -105,6 +105,9 @@ public sealed class ReviewService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Two people deciding the same card at once: the one who saves second is told what the first decided, and
+        // nothing of theirs is written (SQLite's write lock, taken at the start, makes the check and the insert one step).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var issue = await db.Set<GitHubIssue>().FirstOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is null)
         {
@@ -113,6 +116,14 @@ public sealed class ReviewService(
 
         var labels = gitHub.CurrentValue.Labels;
         var now = time.GetUtcNow().UtcDateTime;
+        var weekStart = WeekStartOf(now);
+        if (await db.Set<ReviewDecision>().AsNoTracking().Where(d => d.IssueId == issueId && d.WeekStart == weekStart)
+                .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken) is { } earlier)
+        {
+            return ActionOutcome.Refused(
+                $"{earlier.DecidedBy} already decided {issue.Key} at {earlier.DecidedAt:HH:mm} UTC ({Describe(earlier)}): nothing was changed or sent.");
+        }
+
         var add = new List<string>();
         if (outcome.Sprint)
         {
@@ -150,13 +161,20 @@ public sealed class ReviewService(
             NotePostedAsComment = postNoteAsComment,
             DecidedBy = actor.DisplayName,
             DecidedAt = now,
-            WeekStart = WeekStartOf(now),
+            WeekStart = weekStart,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         notifier.Notify(ChangeArea.GitHub);
         return ActionOutcome.Ok();
     }
+
+    /// <summary>A decision's outcome in words ("community backlog + open to contribution").</summary>
+    public static string Describe(ReviewDecision d) => string.Join(" + ", new[]
+    {
+        d.Sprint ? "sprint task" : null, d.CommunityBacklog ? "community backlog" : null, d.OpenToContribution ? "open to contribution" : null,
+    }.Where(s => s is not null));
 
     /// <summary>Past weeks' decisions, newest week first, with counts per column.</summary>
     public async Task<IReadOnlyList<ReviewWeek>> GetHistoryAsync(int weeks, CancellationToken cancellationToken)

@@ -46,7 +46,8 @@ public sealed partial class InboxBrowserTests(BrowserFixture browser)
 
         // Open the thread: its own address, the pane on the right, the list still there.
         await row.ClickAsync();
-        await page.WaitForURLAsync(ThreadUrl());
+        // A Blazor navigation changes the address without a page load: poll the address rather than wait for a load.
+        await Assertions.Expect(page).ToHaveURLAsync(ThreadUrl());
         var pane = page.GetByTestId("thread-pane");
         await Assertions.Expect(pane.GetByTestId("pane-user")).ToHaveTextAsync("Priya");
         await Assertions.Expect(page.GetByTestId("inbox-table")).ToBeVisibleAsync();

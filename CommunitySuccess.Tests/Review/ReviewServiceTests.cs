@@ -70,6 +70,39 @@ public sealed class ReviewServiceTests
     }
 
     [Fact]
+    public async Task Decide_SameCardByTwoPeople_TheSecondIsToldWhatTheFirstDecidedAndWritesNothing()
+    {
+        await using var app = await StartWithIssuesAsync();
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        var sam = new AppActor("Sam Product", "sam@example.test") { UserId = "account-sam" };
+
+        var first = await reviews.DecideAsync(101, new ReviewOutcome(true, false, false), null, false, Pat, [Roles.Product], Ct);
+        var writes = await CountAsync<OutboxMessage>(app);
+        var second = await reviews.DecideAsync(101, new ReviewOutcome(false, true, false), null, false, sam, [Roles.Product], Ct);
+
+        Assert.True(first.Succeeded, first.Error);
+        Assert.False(second.Succeeded);
+        Assert.Contains($"{Pat.DisplayName} already decided", second.Error, StringComparison.Ordinal);
+        Assert.Contains("sprint task", second.Error, StringComparison.Ordinal);
+        Assert.Equal(writes, await CountAsync<OutboxMessage>(app));
+        Assert.Equal(1, await CountAsync<ReviewDecision>(app));
+    }
+
+    [Fact]
+    public async Task Decide_SameCardAtTheSameMoment_ExactlyOneDecisionIsRecorded()
+    {
+        await using var app = await StartWithIssuesAsync();
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => reviews.DecideAsync(102, new ReviewOutcome(true, false, false), null, false, Pat, [Roles.Product], Ct)),
+            Task.Run(() => reviews.DecideAsync(102, new ReviewOutcome(false, true, false), null, false, Pat, [Roles.Admin], Ct)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal(1, await CountAsync<ReviewDecision>(app));
+    }
+
+    [Fact]
     public async Task Backlog_GroupsBlockersFirstThenContributionThenSmallRequests()
     {
         await using var app = await StartWithIssuesAsync();

@@ -1,8 +1,11 @@
+using CommunitySuccess.Core.Accounts;
+using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Sandbox.GitHub;
 using CommunitySuccess.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySuccess.Tests.GitHub.Integration;
 
@@ -16,8 +19,6 @@ public sealed class GitHubOwnCommentTests
     private const string O = GitHubDeskHarness.Owner;
     private const string R = GitHubDeskHarness.Repo;
     private const string Outsider = "priya-raman";
-    private static readonly AppActor Ana = new("Ana Lima", AppFactory.AdminEmail) { UserId = "account-ana" };
-    private static readonly AppActor Ben = new("Ben Carter", "ben@acme.example") { UserId = "account-ben" };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -25,14 +26,15 @@ public sealed class GitHubOwnCommentTests
     public async Task EditOwnComment_ChangesItOnGitHubKeepingTheTagAndThePaneShowsTheNewText()
     {
         await using var desk = await GitHubDeskHarness.StartAsync();
+        var ana = await AnaAsync(desk);
         var (number, commentId) = await CommentAsAnaAsync(desk, "Could you share the logs?");
         var actions = desk.Get<GitHubIssueActionsService>();
 
         var mine = await CommentAsync(desk, number, commentId);
-        Assert.True(mine.IsPostedBy(Ana));
+        Assert.True(mine.IsPostedBy(ana));
         Assert.Equal("Could you share the logs?", mine.Text);
 
-        var edited = await actions.EditCommentAsync(GitHubDeskHarness.Repository, number, commentId, "Could you share the logs of the worker?", Ana, Ct);
+        var edited = await actions.EditCommentAsync(GitHubDeskHarness.Repository, number, commentId, "Could you share the logs of the worker?", ana, Ct);
         Assert.True(edited.Succeeded, edited.Error);
         await desk.WaitForOutboxSentAsync();
 
@@ -51,9 +53,10 @@ public sealed class GitHubOwnCommentTests
     public async Task DeleteOwnComment_RemovesItOnGitHubAndFromThePane()
     {
         await using var desk = await GitHubDeskHarness.StartAsync();
+        var ana = await AnaAsync(desk);
         var (number, commentId) = await CommentAsAnaAsync(desk, "Wrong issue, sorry");
 
-        var deleted = await desk.Get<GitHubIssueActionsService>().DeleteCommentAsync(GitHubDeskHarness.Repository, number, commentId, Ana, Ct);
+        var deleted = await desk.Get<GitHubIssueActionsService>().DeleteCommentAsync(GitHubDeskHarness.Repository, number, commentId, ana, Ct);
         Assert.True(deleted.Succeeded, deleted.Error);
         await desk.WaitForOutboxSentAsync();
 
@@ -67,15 +70,17 @@ public sealed class GitHubOwnCommentTests
     public async Task EditOrDelete_SomeoneElsesComment_IsRefusedAndNothingIsQueued()
     {
         await using var desk = await GitHubDeskHarness.StartAsync();
+        var ana = await AnaAsync(desk);
         var (number, anasComment) = await CommentAsAnaAsync(desk, "Looking into it");
         var outsiders = desk.GitHub.Comment(O, R, number, Outsider, "Any news?");
         await desk.SyncGitHubAsync();
         var actions = desk.Get<GitHubIssueActionsService>();
         var before = (await desk.OutboxAsync()).Count;
 
-        var bensEdit = await actions.EditCommentAsync(GitHubDeskHarness.Repository, number, anasComment, "Hijacked", Ben, Ct);
-        var bensDelete = await actions.DeleteCommentAsync(GitHubDeskHarness.Repository, number, anasComment, Ben, Ct);
-        var outsidersEdit = await actions.EditCommentAsync(GitHubDeskHarness.Repository, number, outsiders, "Changed", Ana, Ct);
+        var ben = await BenAsync(desk);
+        var bensEdit = await actions.EditCommentAsync(GitHubDeskHarness.Repository, number, anasComment, "Hijacked", ben, Ct);
+        var bensDelete = await actions.DeleteCommentAsync(GitHubDeskHarness.Repository, number, anasComment, ben, Ct);
+        var outsidersEdit = await actions.EditCommentAsync(GitHubDeskHarness.Repository, number, outsiders, "Changed", ana, Ct);
 
         Assert.False(bensEdit.Succeeded);
         Assert.Contains("Only Ana Lima", bensEdit.Error, StringComparison.Ordinal);
@@ -83,7 +88,7 @@ public sealed class GitHubOwnCommentTests
         Assert.False(outsidersEdit.Succeeded);
         Assert.Contains("written on GitHub", outsidersEdit.Error, StringComparison.Ordinal);
         Assert.Equal(before, (await desk.OutboxAsync()).Count);
-        Assert.False((await CommentAsync(desk, number, anasComment)).IsPostedBy(Ben));
+        Assert.False((await CommentAsync(desk, number, anasComment)).IsPostedBy(ben));
         Assert.Equal("Looking into it", (await CommentAsync(desk, number, anasComment)).Text);
     }
 
@@ -91,9 +96,10 @@ public sealed class GitHubOwnCommentTests
     public async Task EditOwnComment_Emptied_IsRefusedWithAClearMessage()
     {
         await using var desk = await GitHubDeskHarness.StartAsync();
+        var ana = await AnaAsync(desk);
         var (number, commentId) = await CommentAsAnaAsync(desk, "First answer");
 
-        var result = await desk.Get<GitHubIssueActionsService>().EditCommentAsync(GitHubDeskHarness.Repository, number, commentId, "  ", Ana, Ct);
+        var result = await desk.Get<GitHubIssueActionsService>().EditCommentAsync(GitHubDeskHarness.Repository, number, commentId, "  ", ana, Ct);
 
         Assert.False(result.Succeeded);
         Assert.Contains("delete it instead", result.Error, StringComparison.Ordinal);
@@ -103,11 +109,12 @@ public sealed class GitHubOwnCommentTests
     public async Task WebhookCommentDeleted_NeverStoresTheCommentAndTheClosedItemStaysClosed()
     {
         await using var desk = await GitHubDeskHarness.StartAsync();
+        var ana = await AnaAsync(desk);
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Thanks for the release!", null, [GitHubDeskHarness.Triage]);
         await desk.SyncGitHubAsync();
         var item = (await desk.Get<InboxQueryService>().GetPageAsync(InboxView.All, InboxOrder.Oldest, InboxSourceFilter.GitHub, 0, 10, Ct))
             .Rows.Single(r => r.IssueKey == $"{GitHubDeskHarness.Repository}#{number}");
-        Assert.True((await desk.Get<IssueItemActionsService>().CloseAsync(item.Id, IssueCloseChoice.NoReplyNeeded, Ana, Ct)).Succeeded);
+        Assert.True((await desk.Get<IssueItemActionsService>().CloseAsync(item.Id, IssueCloseChoice.NoReplyNeeded, ana, Ct)).Succeeded);
 
         // A comment the app never saw (written while no webhook was set up), deleted once webhooks arrive.
         var unseen = desk.GitHub.Comment(O, R, number, Outsider, "oops, wrong repo");
@@ -123,12 +130,32 @@ public sealed class GitHubOwnCommentTests
         Assert.Equal(ThreadStatus.Closed, row!.Status);
     }
 
+    /// <summary>Ana, the app's first admin, as a signed-in page acts for her: with her real account id.</summary>
+    private static async Task<AppActor> AnaAsync(GitHubDeskHarness desk) =>
+        new("Ana Lima", AppFactory.AdminEmail) { UserId = await AccountIdAsync(desk, AppFactory.AdminEmail) };
+
+    /// <summary>Ben, a second engineer with an account of his own.</summary>
+    private static async Task<AppActor> BenAsync(GitHubDeskHarness desk)
+    {
+        var created = await desk.Get<AccountService>().CreateUserAsync("ben@acme.example", "Ben Carter", "ben-password-2026", [Roles.Engineer]);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+        return new AppActor("Ben Carter", "ben@acme.example") { UserId = await AccountIdAsync(desk, "ben@acme.example") };
+    }
+
+    private static async Task<string> AccountIdAsync(GitHubDeskHarness desk, string email)
+    {
+        await using var db = await desk.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        var normalized = email.ToUpperInvariant();
+        return await db.Set<AppUser>().Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync(Ct);
+    }
+
     /// <summary>A triage issue by an outsider, and Ana's comment on it sent to GitHub and synced back.</summary>
     private static async Task<(int Number, long CommentId)> CommentAsAnaAsync(GitHubDeskHarness desk, string text)
     {
+        var ana = await AnaAsync(desk);
         var number = desk.GitHub.OpenIssue(O, R, Outsider, "Crash on start", null, [GitHubDeskHarness.Triage]);
         await desk.SyncGitHubAsync();
-        var result = await desk.Get<GitHubIssueActionsService>().CommentAsync(GitHubDeskHarness.Repository, number, text, Ana, Ct);
+        var result = await desk.Get<GitHubIssueActionsService>().CommentAsync(GitHubDeskHarness.Repository, number, text, ana, Ct);
         Assert.True(result.Succeeded, result.Error);
         await desk.WaitForOutboxSentAsync();
         return (number, Assert.Single(desk.GitHub.GetIssue(O, R, number)!.Comments).Id);

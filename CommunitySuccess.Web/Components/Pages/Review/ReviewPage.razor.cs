@@ -118,10 +118,7 @@ public sealed partial class ReviewPage
         await LoadAsync();
     }
 
-    private static string Outcome(ReviewDecision d) => string.Join(" + ", new[]
-    {
-        d.Sprint ? "sprint task" : null, d.CommunityBacklog ? "community backlog" : null, d.OpenToContribution ? "open to contribution" : null,
-    }.Where(s => s is not null));
+    private static string Outcome(ReviewDecision d) => ReviewService.Describe(d);
 
     /// <summary>A card on the board; the checkboxes and note are the decision being prepared.</summary>
     private sealed class BoardCard(string zone, long? issueId, string key, string title, string subtitle, string url, string? decidedBy)
