@@ -73,7 +73,9 @@ public sealed partial class SetupTests
         Assert.Single(await app.Services.GetRequiredService<AccountService>().ListAsync(Ct));
         foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
         {
-            Assert.Contains("Setup is closed", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            Assert.True(body.Contains("Setup is closed", StringComparison.Ordinal),
+                $"A losing post answered {(int)response.StatusCode} {response.StatusCode} with: {(body.Length == 0 ? "(no body)" : body[..Math.Min(300, body.Length)])}");
         }
 
         foreach (var disposable in responses.Cast<IDisposable>().Concat(forms).Concat(clients))
