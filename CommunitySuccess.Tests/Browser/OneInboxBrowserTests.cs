@@ -95,8 +95,10 @@ public sealed class OneInboxBrowserTests(BrowserFixture browser)
         foreach (var width in new[] { 1280, 1920 })
         {
             await page.SetViewportSizeAsync(width, 900);
+            // The list re-renders after a resize and after each change: measure once the cell is laid out again.
             var question = table.GetByTestId("row-question").First;
-            var box = await question.BoundingBoxAsync();
+            await Assertions.Expect(question).ToBeVisibleAsync();
+            var box = await Wait.UntilAsync(() => question.BoundingBoxAsync(), b => b is not null, $"the question column to be laid out at {width} px");
             Assert.True(box is { Width: >= 240 }, $"At {width} px the question column is {box?.Width} px wide.");
             await BrowserSession.ScreenshotAsync(page, $"one-inbox-pane-{width}");
         }
