@@ -23,17 +23,19 @@ public sealed class GitHubAuthorLinkService(IDbContextFactory<AppDbContext> dbFa
     {
         var key = Key(login);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await (
+        var found = await (
                 from link in db.Set<GitHubAuthorLink>()
                 where link.Login == key
                 join profile in db.Set<SlackUserProfile>() on link.SlackUserId equals profile.SlackUserId into profiles
                 from profile in profiles.DefaultIfEmpty()
                 select new { link, profile })
             .AsNoTracking()
-            .Select(x => new GitHubAuthorLinkView(x.link.Login, x.link.SlackUserId,
-                x.profile == null ? x.link.SlackUserId : x.profile.DisplayName != "" ? x.profile.DisplayName : x.profile.RealName != "" ? x.profile.RealName : x.profile.Name,
-                x.profile == null ? null : x.profile.TimeZone, x.link.LinkedBy, x.link.LinkedAt))
             .FirstOrDefaultAsync(cancellationToken);
+        // The name as the inbox shows it everywhere (SlackUserProfile.ShownName), the id while the profile is unknown.
+        return found is null
+            ? null
+            : new GitHubAuthorLinkView(found.link.Login, found.link.SlackUserId, found.profile?.ShownName ?? found.link.SlackUserId,
+                found.profile?.TimeZone, found.link.LinkedBy, found.link.LinkedAt);
     }
 
     /// <summary>People (not bots, not deactivated) whose Slack name contains <paramref name="query"/>.</summary>
