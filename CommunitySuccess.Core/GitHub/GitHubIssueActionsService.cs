@@ -26,6 +26,29 @@ public sealed class GitHubIssueActionsService(
     /// <summary>GitHub's limit on an issue comment's length.</summary>
     public const int MaxCommentLength = 65_000;
 
+    /// <summary>Sends a failed write of this issue again (it keeps its tag, so a send that did go through is found first).</summary>
+    public async Task<ActionOutcome> RetryAsync(string repository, int number, long outboxId, AppActor actor, CancellationToken cancellationToken)
+    {
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var issue = await db.Set<GitHubIssue>().AsNoTracking().FirstOrDefaultAsync(i => i.Repository == repository && i.Number == number, cancellationToken);
+            var key = issue?.Key;
+            if (key is null || !await db.Set<OutboxMessage>().AnyAsync(m => m.Id == outboxId && m.IssueKey == key && m.Status == OutboxStatus.Failed, cancellationToken))
+            {
+                return ActionOutcome.Refused("Only a failed write of this issue can be retried.");
+            }
+        }
+
+        var retried = await outbox.RetryAsync(outboxId, cancellationToken);
+        notifier.Notify(ChangeArea.GitHub);
+        return retried ? ActionOutcome.Ok(outboxId) : ActionOutcome.Refused("It is no longer failed.");
+    }
+
     /// <summary>Comments on the issue or pull request.</summary>
     public async Task<ActionOutcome> CommentAsync(string repository, int number, string body, AppActor actor, CancellationToken cancellationToken)
     {
@@ -192,9 +215,9 @@ public sealed class GitHubIssueActionsService(
             return ActionOutcome.Refused("Name an issue as owner/repo and a number.");
         }
 
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

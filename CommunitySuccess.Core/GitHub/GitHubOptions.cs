@@ -17,6 +17,12 @@ public sealed class GitHubOptions
     public List<string> Repositories { get; set; } = [];
 
     public GitHubLabelOptions Labels { get; set; } = new();
+
+    /// <summary>
+    /// How long one attempt of a GitHub call may take before it counts as a time-out (1–600 s). Each attempt has its
+    /// own limit because the rate-limit waits between attempts make a client-wide time-out unusable.
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 100;
 }
 
 /// <summary>Label names the process uses.</summary>

@@ -28,6 +28,8 @@ public sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOpti
             errors.Require(!string.IsNullOrWhiteSpace(value), $"GitHub:Labels:{key} must not be empty.");
         }
 
+        errors.Require(options.RequestTimeoutSeconds is >= 1 and <= 600,
+            $"GitHub:RequestTimeoutSeconds must be between 1 and 600, not {options.RequestTimeoutSeconds}.");
         return errors.ToResult();
     }
 

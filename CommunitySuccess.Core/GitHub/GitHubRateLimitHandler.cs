@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CommunitySuccess.Core.GitHub;
 
@@ -14,12 +15,13 @@ namespace CommunitySuccess.Core.GitHub;
 /// <see cref="MaxWait"/> at once. Beyond that, and always for POST/PATCH/PUT/DELETE, the answer goes back unchanged and
 /// the gateway turns it into a retryable <see cref="GitHubGatewayException"/> with its <c>RetryAfter</c>: a write
 /// GitHub may have carried out is re-sent only by the outbox, after it looked for its tag.
-/// Each attempt also gets <see cref="AttemptTimeout"/> (real time: it guards a socket, not a schedule), because the
-/// waits here make the outer client's own time-out unusable.
+/// Each attempt also gets <see cref="GitHubOptions.RequestTimeoutSeconds"/> (real time: it guards a socket, not a
+/// schedule), because the waits here make the outer client's own time-out unusable.
 /// </remarks>
 public sealed partial class GitHubRateLimitHandler(
     TimeProvider timeProvider,
     GitHubRateLimitMonitor monitor,
+    IOptions<GitHubOptions> options,
     ILogger<GitHubRateLimitHandler> logger) : DelegatingHandler
 {
     /// <summary>The longest single wait; a later reset fails the call as retryable instead of holding a job.</summary>
@@ -27,9 +29,6 @@ public sealed partial class GitHubRateLimitHandler(
 
     /// <summary>How often one read is retried after rate-limit waits.</summary>
     public const int MaxRetries = 3;
-
-    /// <summary>How long one attempt may take before it counts as a time-out.</summary>
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(100);
 
     /// <summary>The shortest wait, so a reset already in the past (clock skew) does not become a tight loop.</summary>
     private static readonly TimeSpan MinWait = TimeSpan.FromSeconds(1);
@@ -67,15 +66,16 @@ public sealed partial class GitHubRateLimitHandler(
 
     private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken token)
     {
+        var timeout = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
-        attempt.CancelAfter(AttemptTimeout);
+        attempt.CancelAfter(timeout);
         try
         {
             return await base.SendAsync(request, attempt.Token);
         }
         catch (OperationCanceledException ex) when (!token.IsCancellationRequested && attempt.IsCancellationRequested)
         {
-            throw new TimeoutException($"GitHub did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {AttemptTimeout.TotalSeconds:0} s.", ex);
+            throw new TimeoutException($"GitHub did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {timeout.TotalSeconds:0} s.", ex);
         }
     }
 

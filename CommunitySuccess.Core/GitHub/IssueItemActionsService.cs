@@ -29,23 +29,27 @@ public sealed partial class IssueItemActionsService(
     private const string ItemGone = "That item is no longer in the inbox.";
 
     /// <summary>Sets In Progress; adds our 👀 reaction to the issue on GitHub.</summary>
-    public Task<ActionOutcome> SetInProgressAsync(long itemId, AppActor actor, CancellationToken cancellationToken) =>
-        ChangeAsync(itemId, new IssueFact.SetInProgressInApp(), actor, note: null, (db, issue) =>
+    /// <remarks>
+    /// Every action takes the status the person saw when they clicked (<c>shown</c>): when the item has moved since (a
+    /// colleague's click, a GitHub event), nothing changes and they are told who moved it.
+    /// </remarks>
+    public Task<ActionOutcome> SetInProgressAsync(long itemId, AppActor actor, CancellationToken cancellationToken, ThreadStatus? shown = null) =>
+        ChangeAsync(itemId, new IssueFact.SetInProgressInApp(), actor, note: null, shown, (db, issue) =>
             [outbox.Add(db, GitHubOutboxKinds.AddReaction, new GitHubReactionPayload(issue.Repository, issue.Number, "eyes"), actor.DisplayName, issueKey: issue.Key)],
             cancellationToken);
 
     /// <summary>Puts the item On Hold; the note (the reason) is required.</summary>
-    public Task<ActionOutcome> SetOnHoldAsync(long itemId, string note, AppActor actor, CancellationToken cancellationToken) =>
-        ChangeAsync(itemId, new IssueFact.SetOnHoldInApp(note ?? ""), actor, note?.Trim(), (_, _) => [], cancellationToken);
+    public Task<ActionOutcome> SetOnHoldAsync(long itemId, string note, AppActor actor, CancellationToken cancellationToken, ThreadStatus? shown = null) =>
+        ChangeAsync(itemId, new IssueFact.SetOnHoldInApp(note ?? ""), actor, note?.Trim(), shown, (_, _) => [], cancellationToken);
 
     /// <summary>
     /// Closes the item with <paramref name="choice"/>: Answered removes the Triage label, Needs product review replaces it
     /// by Product review, Close on GitHub closes the issue, No reply needed writes nothing (the next outside comment re-opens it).
     /// </summary>
-    public Task<ActionOutcome> CloseAsync(long itemId, IssueCloseChoice choice, AppActor actor, CancellationToken cancellationToken)
+    public Task<ActionOutcome> CloseAsync(long itemId, IssueCloseChoice choice, AppActor actor, CancellationToken cancellationToken, ThreadStatus? shown = null)
     {
         var labels = options.CurrentValue.Labels;
-        return ChangeAsync(itemId, new IssueFact.CloseInApp(choice), actor, note: null, (db, issue) =>
+        return ChangeAsync(itemId, new IssueFact.CloseInApp(choice), actor, note: null, shown, (db, issue) =>
         {
             var writes = new List<OutboxMessage>();
             var has = issue.LabelNames;
@@ -70,8 +74,8 @@ public sealed partial class IssueItemActionsService(
     /// "Follow up &amp; close": comments mentioning the author and marks the item Closed; the issue stays open on GitHub
     /// unless <paramref name="closeOnGitHub"/>. Never automatic for GitHub items.
     /// </summary>
-    public Task<ActionOutcome> FollowUpAndCloseAsync(long itemId, bool closeOnGitHub, AppActor actor, CancellationToken cancellationToken) =>
-        ChangeAsync(itemId, new IssueFact.FollowUpSent(), actor, note: null, (db, issue) =>
+    public Task<ActionOutcome> FollowUpAndCloseAsync(long itemId, bool closeOnGitHub, AppActor actor, CancellationToken cancellationToken, ThreadStatus? shown = null) =>
+        ChangeAsync(itemId, new IssueFact.FollowUpSent(), actor, note: null, shown, (db, issue) =>
         {
             List<OutboxMessage> writes =
             [
@@ -102,13 +106,14 @@ public sealed partial class IssueItemActionsService(
         IssueFact fact,
         AppActor actor,
         string? note,
+        ThreadStatus? shown,
         Func<AppDbContext, GitHubIssue, IReadOnlyList<OutboxMessage>> writes,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -119,6 +124,13 @@ public sealed partial class IssueItemActionsService(
         if (item is null || issue is null)
         {
             return ActionOutcome.Refused(ItemGone);
+        }
+
+        if (shown is not null && item.Status != shown)
+        {
+            var latest = await db.Set<InboxItemStatusChange>().AsNoTracking().Where(c => c.ItemId == itemId)
+                .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Select(c => c.By).FirstOrDefaultAsync(cancellationToken);
+            return ActionOutcome.Refused($"{latest ?? "Someone else"} set {issue.Key} to {item.Status.ToDisplayName()} meanwhile: nothing was changed or sent. Look again and retry if still needed.");
         }
 
         var decision = IssueStatusRules.Decide(item.Status, fact);

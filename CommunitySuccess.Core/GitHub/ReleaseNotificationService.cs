@@ -18,7 +18,8 @@ public sealed class ReleaseNotificationService(
     IDbContextFactory<AppDbContext> dbFactory,
     OutboxService outbox,
     ChangeNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    AccountAccess access)
 {
     /// <summary>Every issue whose linked threads wait to be told about the release that shipped it, released longest ago first.</summary>
     public async Task<IReadOnlyList<ReadyToNotify>> GetReadyAsync(CancellationToken cancellationToken)
@@ -38,6 +39,11 @@ public sealed class ReleaseNotificationService(
     public async Task<ActionOutcome> NotifyAsync(string repository, int number, string? message, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ready = (await ReadyAsync(db, repository, number, cancellationToken)).FirstOrDefault();
         if (ready is null)

@@ -35,6 +35,7 @@ public sealed partial class ThreadIssueLinkService(
     IOptionsMonitor<GitHubOptions> options,
     ChangeNotifier notifier,
     TimeProvider time,
+    AccountAccess access,
     ILogger<ThreadIssueLinkService> logger)
 {
     /// <summary>GitHub's limit on an issue title.</summary>
@@ -110,6 +111,11 @@ public sealed partial class ThreadIssueLinkService(
         long threadId, string repository, string title, string body, AppActor actor, CancellationToken cancellationToken, bool forProductReview = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var configured = ConfiguredRepository(repository);
         if (configured is null)
         {
@@ -191,6 +197,11 @@ public sealed partial class ThreadIssueLinkService(
     public async Task<ActionOutcome> LinkExistingIssueAsync(long threadId, string repository, int number, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var configured = ConfiguredRepository(repository);
         if (configured is null)
         {
@@ -222,8 +233,13 @@ public sealed partial class ThreadIssueLinkService(
     }
 
     /// <summary>Removes a link (a mistaken one, or a "Create GitHub issue" that failed). Nothing is posted.</summary>
-    public async Task<ActionOutcome> UnlinkAsync(long linkId, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> UnlinkAsync(long linkId, AppActor actor, CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var link = await db.Set<ThreadIssueLink>().FirstOrDefaultAsync(l => l.Id == linkId, cancellationToken);
         if (link is null)
@@ -242,6 +258,29 @@ public sealed partial class ThreadIssueLinkService(
         notifier.Notify(ChangeArea.Thread, link.ThreadId);
         notifier.Notify(ChangeArea.GitHub);
         return ActionOutcome.Ok();
+    }
+
+    /// <summary>Queues a "Create GitHub issue" that failed once more (it keeps its tag, so an issue GitHub did create is found first).</summary>
+    public async Task<ActionOutcome> RetryCreateAsync(long linkId, AppActor actor, CancellationToken cancellationToken)
+    {
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        long? outboxId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            outboxId = await db.Set<ThreadIssueLink>().Where(l => l.Id == linkId && l.IsPending).Select(l => l.CreateOutboxId).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (outboxId is not { } id || !await outbox.RetryAsync(id, cancellationToken))
+        {
+            return ActionOutcome.Refused("Only a failed \"Create GitHub issue\" can be retried.");
+        }
+
+        notifier.Notify(ChangeArea.GitHub);
+        return ActionOutcome.Ok(id);
     }
 
     /// <summary>The issues linked to one thread, oldest link first.</summary>

@@ -15,7 +15,11 @@ public sealed record SlackPersonOption(string SlackUserId, string Name, string? 
 /// Links a GitHub login to a Slack user (<see cref="GitHubAuthorLink"/>): that login's GitHub items take the Slack
 /// user's time zone at once and on every later sync, and leave the "unknown time zone" group of "Awake first".
 /// </summary>
-public sealed class GitHubAuthorLinkService(IDbContextFactory<AppDbContext> dbFactory, ChangeNotifier notifier, TimeProvider time)
+public sealed class GitHubAuthorLinkService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ChangeNotifier notifier,
+    TimeProvider time,
+    AccountAccess access)
 {
     private const int MaxOptions = 10;
 
@@ -61,6 +65,11 @@ public sealed class GitHubAuthorLinkService(IDbContextFactory<AppDbContext> dbFa
     public async Task<ActionOutcome> LinkAsync(string login, string slackUserId, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrWhiteSpace(slackUserId))
         {
             return ActionOutcome.Refused("Pick a Slack user for the GitHub login.");
@@ -90,8 +99,13 @@ public sealed class GitHubAuthorLinkService(IDbContextFactory<AppDbContext> dbFa
     }
 
     /// <summary>Forgets a link: the login's items go back to an unknown time zone.</summary>
-    public async Task<ActionOutcome> UnlinkAsync(string login, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> UnlinkAsync(string login, AppActor actor, CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var key = Key(login);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Set<GitHubAuthorLink>().Where(l => l.Login == key).ExecuteDeleteAsync(cancellationToken) == 0)

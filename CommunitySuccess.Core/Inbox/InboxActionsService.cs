@@ -19,15 +19,20 @@ public sealed class InboxActionsService(
     TimeProvider time,
     AccountAccess access)
 {
-    /// <summary>Sets In Progress, Closed or Open. In Progress adds our 👀 and Closed our ✅ to the question in Slack.</summary>
-    public Task<ActionOutcome> SetStatusAsync(long threadId, ThreadStatus status, AppActor actor, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Sets In Progress, Closed or Open. In Progress adds our 👀 and Closed our ✅ to the question in Slack.
+    /// <paramref name="shown"/> is the status the person saw when they clicked: when the thread has moved since (a
+    /// colleague's click minutes ago, a Slack reaction), nothing changes and they are told who moved it.
+    /// </summary>
+    public Task<ActionOutcome> SetStatusAsync(long threadId, ThreadStatus status, AppActor actor, CancellationToken cancellationToken, ThreadStatus? shown = null) =>
         status == ThreadStatus.OnHold
             ? Task.FromResult(ActionOutcome.Refused(ThreadStatusRules.RefusalOnHoldThroughSetStatus))
-            : ChangeStatusAsync(threadId, new ThreadFact.SetStatusInApp(status), note: null, actor, cancellationToken);
+            : ChangeStatusAsync(threadId, new ThreadFact.SetStatusInApp(status), note: null, actor, shown, cancellationToken);
 
     /// <summary>Puts a thread On Hold; the note (the reason) is required and kept on the thread.</summary>
-    public Task<ActionOutcome> SetOnHoldAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(threadId, new ThreadFact.SetOnHoldInApp(note ?? ""), note, actor, cancellationToken);
+    /// <inheritdoc cref="SetStatusAsync" path="/param[@name='shown']"/>
+    public Task<ActionOutcome> SetOnHoldAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken, ThreadStatus? shown = null) =>
+        ChangeStatusAsync(threadId, new ThreadFact.SetOnHoldInApp(note ?? ""), note, actor, shown, cancellationToken);
 
     /// <summary>Replies in the Slack thread through the outbox, signed with the engineer's name.</summary>
     public async Task<ActionOutcome> ReplyAsync(long threadId, string text, AppActor actor, CancellationToken cancellationToken)
@@ -38,9 +43,9 @@ public sealed class InboxActionsService(
             return ActionOutcome.Refused("Write a reply first: an empty reply is not sent.");
         }
 
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -60,12 +65,13 @@ public sealed class InboxActionsService(
     }
 
     /// <summary>"Follow up &amp; close": posts a message tagging the user and closes; the user's answer re-opens it.</summary>
-    public async Task<ActionOutcome> FollowUpAndCloseAsync(long threadId, AppActor actor, CancellationToken cancellationToken)
+    /// <inheritdoc cref="SetStatusAsync" path="/param[@name='shown']"/>
+    public async Task<ActionOutcome> FollowUpAndCloseAsync(long threadId, AppActor actor, CancellationToken cancellationToken, ThreadStatus? shown = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -73,6 +79,11 @@ public sealed class InboxActionsService(
         if (thread is null)
         {
             return ActionOutcome.Refused("That thread no longer exists.");
+        }
+
+        if (shown is not null && thread.Status != shown)
+        {
+            return await ChangedMeanwhileAsync(threadId, cancellationToken);
         }
 
         if (thread.Status == ThreadStatus.Closed)
@@ -114,12 +125,12 @@ public sealed class InboxActionsService(
             .OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(count).ToListAsync(cancellationToken);
     }
 
-    private async Task<ActionOutcome> ChangeStatusAsync(long threadId, ThreadFact fact, string? note, AppActor actor, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> ChangeStatusAsync(long threadId, ThreadFact fact, string? note, AppActor actor, ThreadStatus? shown, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -127,6 +138,11 @@ public sealed class InboxActionsService(
         if (thread is null)
         {
             return ActionOutcome.Refused("That thread no longer exists.");
+        }
+
+        if (shown is not null && thread.Status != shown)
+        {
+            return await ChangedMeanwhileAsync(threadId, cancellationToken);
         }
 
         var decision = ThreadStatusRules.Decide(thread.Status, fact);

@@ -11,7 +11,7 @@ public sealed record SavedReplyInput(int? Id, string Title, string Text);
 /// Saved replies: listed in the reply box, edited by admins on <c>/admin/saved-replies</c>. The four defaults
 /// of PRODUCT.md are seeded the first time anybody asks, and only then (archived rows keep them from coming back).
 /// </summary>
-public sealed class SavedReplyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class SavedReplyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, AccountAccess access)
 {
     /// <summary>The defaults: off hours, asking internally, the follow-up, and the debugging-call offer.</summary>
     public static IReadOnlyList<SavedReplyInput> Defaults { get; } =
@@ -42,6 +42,11 @@ public sealed class SavedReplyService(IDbContextFactory<AppDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefuseAsync(actor, cancellationToken, AccountAccess.AdminRoles) is { } refused)
+        {
+            return refused;
+        }
+
         var title = input.Title?.Trim() ?? "";
         var text = input.Text?.Trim() ?? "";
         if (title.Length == 0 || text.Length == 0)
@@ -86,6 +91,11 @@ public sealed class SavedReplyService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<ActionOutcome> ArchiveAsync(int id, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (await access.RefuseAsync(actor, cancellationToken, AccountAccess.AdminRoles) is { } refused)
+        {
+            return refused;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reply = await db.Set<SavedReply>().FirstOrDefaultAsync(r => r.Id == id && !r.IsArchived, cancellationToken);
         if (reply is null)

@@ -27,9 +27,9 @@ public sealed class ThreadNotesService(
     public async Task<ActionOutcome> AddAsync(long threadId, string text, bool alsoPostToThread, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)

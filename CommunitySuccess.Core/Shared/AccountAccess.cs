@@ -18,6 +18,16 @@ public sealed class AccountAccess(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>Who may act in the inbox and on the GitHub desk: every role (each signed-in person has at least one).</summary>
     public static readonly IReadOnlyList<string> InboxRoles = Roles.All;
 
+    /// <summary>Who may change saved replies.</summary>
+    public static readonly IReadOnlyList<string> AdminRoles = [Roles.Admin];
+
+    /// <summary>
+    /// The refused outcome to return when <paramref name="actor"/> may not act with one of <paramref name="roles"/>
+    /// (every role when none are given); null when they may. The one preamble of every writing service action.
+    /// </summary>
+    public async Task<ActionOutcome?> RefuseAsync(AppActor actor, CancellationToken cancellationToken, IReadOnlyList<string>? roles = null) =>
+        await RefusalAsync(actor, roles ?? InboxRoles, cancellationToken) is { } refusal ? ActionOutcome.Refused(refusal) : null;
+
     /// <summary>
     /// Null when <paramref name="actor"/> may act with one of <paramref name="roles"/>; otherwise the refusal to show.
     /// An actor without an account id is the app itself (jobs, seeding) and may act; nobody signed in may not.

@@ -35,9 +35,9 @@ public sealed class InboxWorkflowService(
     public async Task<ActionOutcome> SetNotSupportAsync(long threadId, bool isNotSupport, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.Set<SupportThread>().FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
@@ -71,9 +71,9 @@ public sealed class InboxWorkflowService(
     public async Task<ActionOutcome> ReferToProductAsync(long threadId, string note, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
         var text = note?.Trim() ?? "";
         if (text.Length == 0)
@@ -110,9 +110,9 @@ public sealed class InboxWorkflowService(
     public async Task<ActionOutcome> TriageAsync(long threadId, string? comment, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
         var channel = slackOptions.CurrentValue.TriageChannel;
         if (string.IsNullOrWhiteSpace(channel))
@@ -161,8 +161,13 @@ public sealed class InboxWorkflowService(
         ChangeOwnReplyAsync(threadId, messageId, newText: null, actor, cancellationToken);
 
     /// <summary>Sends a failed write of this thread again.</summary>
-    public async Task<ActionOutcome> RetryAsync(long threadId, long outboxId, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> RetryAsync(long threadId, long outboxId, AppActor actor, CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var writes = await outbox.ListForThreadAsync(threadId, cancellationToken);
         if (writes.FirstOrDefault(w => w.Id == outboxId) is not { Status: OutboxStatus.Failed })
         {
@@ -202,9 +207,9 @@ public sealed class InboxWorkflowService(
     private async Task<ActionOutcome> ChangeOwnReplyAsync(long threadId, long messageId, string? newText, AppActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await access.RefusalAsync(actor, AccountAccess.InboxRoles, cancellationToken) is { } refused)
+        if (await access.RefuseAsync(actor, cancellationToken) is { } refused)
         {
-            return ActionOutcome.Refused(refused);
+            return refused;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var message = await db.Set<ThreadMessage>().AsNoTracking().Include(m => m.Thread)

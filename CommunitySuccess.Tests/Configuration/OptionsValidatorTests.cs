@@ -21,6 +21,16 @@ public sealed class OptionsValidatorTests
         Assert.Contains("GitHub:Repositories[1] must look like owner/name, not 'not-a-repo'.", result.Failures!);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(601)]
+    public void GitHubValidator_RequestTimeoutOutOfRange_NamesTheKey(int seconds)
+    {
+        var result = new GitHubOptionsValidator().Validate(null, new GitHubOptions { RequestTimeoutSeconds = seconds });
+
+        Assert.Contains($"GitHub:RequestTimeoutSeconds must be between 1 and 600, not {seconds}.", result.Failures!);
+    }
+
     [Fact]
     public void GitHubValidator_Defaults_Succeed() =>
         Assert.True(new GitHubOptionsValidator().Validate(null, new GitHubOptions()).Succeeded);

@@ -182,7 +182,7 @@ public sealed class InboxWorkflowServiceTests : IAsyncDisposable
             Assert.True((await replies.ArchiveAsync(reply.Id, Ana, _ct)).Succeeded);
         }
 
-        var restarted = new SavedReplyService(_host.Get<IDbContextFactory<CommunitySuccess.Core.Data.AppDbContext>>(), new FakeTimeProvider());
+        var restarted = new SavedReplyService(_host.Get<IDbContextFactory<CommunitySuccess.Core.Data.AppDbContext>>(), new FakeTimeProvider(), _host.Get<CommunitySuccess.Core.Shared.AccountAccess>());
         Assert.Equal(4, seeded.Count);
         Assert.Contains(seeded, r => r.Text.Contains("not available right now", StringComparison.Ordinal));
         Assert.Contains(seeded, r => r.Text.Contains("asking the team internally", StringComparison.Ordinal));

@@ -14,7 +14,6 @@ public sealed class GitHubAuthorLinkTests
     private const string O = GitHubDeskHarness.Owner;
     private const string R = GitHubDeskHarness.Repo;
     private const string Login = "priya-raman";
-    private static readonly AppActor Ana = new("Ana Lima", AppFactory.AdminEmail) { UserId = "account-ana" };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -28,7 +27,8 @@ public sealed class GitHubAuthorLinkTests
         Assert.Null((await RowAsync(desk, first)).UserTimeZone);
         var links = desk.Get<GitHubAuthorLinkService>();
 
-        var linked = await links.LinkAsync(Login, desk.AskerId, Ana, Ct);
+        var ana = await desk.AdminActorAsync();
+        var linked = await links.LinkAsync(Login, desk.AskerId, ana, Ct);
 
         Assert.True(linked.Succeeded, linked.Error);
         Assert.Equal("Asia/Kolkata", (await RowAsync(desk, first)).UserTimeZone);
@@ -41,7 +41,7 @@ public sealed class GitHubAuthorLinkTests
         Assert.Equal("Asia/Kolkata", (await RowAsync(desk, second)).UserTimeZone);
         Assert.Equal("Asia/Kolkata", (await RowAsync(desk, first)).UserTimeZone);
 
-        Assert.True((await links.UnlinkAsync(Login, Ct)).Succeeded);
+        Assert.True((await links.UnlinkAsync(Login, ana, Ct)).Succeeded);
         Assert.Null((await RowAsync(desk, first)).UserTimeZone);
         Assert.Null(await links.GetAsync(Login, Ct));
     }
@@ -55,7 +55,7 @@ public sealed class GitHubAuthorLinkTests
         var number = desk.GitHub.OpenIssue(O, R, Login, "Crash on start", null, [GitHubDeskHarness.Triage]);
         await desk.SyncGitHubAsync();
 
-        var result = await desk.Get<GitHubAuthorLinkService>().LinkAsync(Login, slackUserId, Ana, Ct);
+        var result = await desk.Get<GitHubAuthorLinkService>().LinkAsync(Login, slackUserId, await desk.AdminActorAsync(), Ct);
 
         Assert.False(result.Succeeded);
         Assert.False(string.IsNullOrWhiteSpace(result.Error));

@@ -49,6 +49,18 @@ internal sealed class GitHubDeskHarness : IAsyncDisposable
     /// <summary>The community user who asks in Slack.</summary>
     public string AskerId { get; }
 
+    /// <summary>Ana, the app's first admin, as a signed-in page acts for her: with her real account id.</summary>
+    public async Task<AppActor> AdminActorAsync() =>
+        new("Ana Lima", AppFactory.AdminEmail) { UserId = await AccountIdAsync(AppFactory.AdminEmail) };
+
+    /// <summary>The account id of the user with <paramref name="email"/>.</summary>
+    public async Task<string> AccountIdAsync(string email)
+    {
+        await using var db = await Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var normalized = email.ToUpperInvariant();
+        return await db.Set<CommunitySuccess.Core.Accounts.AppUser>().Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 

@@ -130,23 +130,14 @@ public sealed class GitHubOwnCommentTests
         Assert.Equal(ThreadStatus.Closed, row!.Status);
     }
 
-    /// <summary>Ana, the app's first admin, as a signed-in page acts for her: with her real account id.</summary>
-    private static async Task<AppActor> AnaAsync(GitHubDeskHarness desk) =>
-        new("Ana Lima", AppFactory.AdminEmail) { UserId = await AccountIdAsync(desk, AppFactory.AdminEmail) };
+    private static Task<AppActor> AnaAsync(GitHubDeskHarness desk) => desk.AdminActorAsync();
 
     /// <summary>Ben, a second engineer with an account of his own.</summary>
     private static async Task<AppActor> BenAsync(GitHubDeskHarness desk)
     {
         var created = await desk.Get<AccountService>().CreateUserAsync("ben@acme.example", "Ben Carter", "ben-password-2026", [Roles.Engineer]);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
-        return new AppActor("Ben Carter", "ben@acme.example") { UserId = await AccountIdAsync(desk, "ben@acme.example") };
-    }
-
-    private static async Task<string> AccountIdAsync(GitHubDeskHarness desk, string email)
-    {
-        await using var db = await desk.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        var normalized = email.ToUpperInvariant();
-        return await db.Set<AppUser>().Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync(Ct);
+        return new AppActor("Ben Carter", "ben@acme.example") { UserId = await desk.AccountIdAsync("ben@acme.example") };
     }
 
     /// <summary>A triage issue by an outsider, and Ana's comment on it sent to GitHub and synced back.</summary>

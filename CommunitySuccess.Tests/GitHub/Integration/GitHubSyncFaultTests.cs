@@ -11,7 +11,7 @@ namespace CommunitySuccess.Tests.GitHub.Integration;
 
 /// <summary>
 /// The GitHub sync through a burst of secondary rate limits (429 with <c>Retry-After</c>), server errors, a body cut
-/// short mid-JSON and dropped connections ends, once the faults stop, with exactly what a fault-free sync of the same
+/// short mid-JSON, dropped connections and an answer slower than <c>GitHub:RequestTimeoutSeconds</c> ends, once the faults stop, with exactly what a fault-free sync of the same
 /// repository stores: every issue, comment and inbox item once, none missing.
 /// </summary>
 public sealed class GitHubSyncFaultTests
@@ -42,14 +42,17 @@ public sealed class GitHubSyncFaultTests
         faults.TruncateBody();
         faults.ServerError(statusCode: 502);
         faults.DropConnection();
+        faults.Slow(TimeSpan.FromSeconds(6), pathPrefix: $"/repos/{Owner}/{Repo}");
         await using var app = NewApp(sandbox);
         var sync = app.Services.GetRequiredService<GitHubSyncService>();
 
         var runs = 0;
+        var errorsSeen = new List<string>();
         GitHubSyncSummary summary;
         do
         {
             summary = await sync.SyncAllAsync(Ct, waitForRunning: true);
+            errorsSeen.AddRange(summary.Errors);
             runs++;
         }
         while ((summary.Errors.Count > 0 || faults.Pending > 0) && runs < 12);
@@ -57,6 +60,7 @@ public sealed class GitHubSyncFaultTests
         Assert.Empty(summary.Errors);
         Assert.Equal(0, faults.Pending);
         Assert.True(runs > 1, "the faults should have failed at least one run");
+        Assert.Contains(errorsSeen, e => e.Contains("ListIssues faulty/widgets timed out", StringComparison.Ordinal));
         await using var twin = NewApp(sandbox);
         Assert.Empty((await twin.Services.GetRequiredService<GitHubSyncService>().SyncAllAsync(Ct, waitForRunning: true)).Errors);
         var expected = await SnapshotAsync(twin);
@@ -70,6 +74,7 @@ public sealed class GitHubSyncFaultTests
         s["GitHub:ApiBaseUrl"] = sandbox.BaseUrl.ToString();
         s["GitHub:Token"] = GitHubState.DefaultToken;
         s["GitHub:Repositories:0"] = $"{Owner}/{Repo}";
+        s["GitHub:RequestTimeoutSeconds"] = "2";
     });
 
     /// <summary>Every issue, comment and inbox item as one comparable line each.</summary>

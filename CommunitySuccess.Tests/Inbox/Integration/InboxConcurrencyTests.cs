@@ -113,6 +113,25 @@ public sealed class InboxConcurrencyTests : IAsyncDisposable
         Assert.Equal(["Could you share the log?", "Which version are you on?"], posts);
     }
 
+    [Fact]
+    public async Task SetStatus_PageShowedAStatusAColleagueChangedMinutesAgo_RefusedNamingThem_NothingQueued()
+    {
+        // Ana's pane loaded while the thread was Open; Ben took it long before her click (no race at save time).
+        var id = _host.AddThread(Priya, "Export fails", TimeSpan.FromHours(1));
+        await AssertDoneAsync(Bens.SetStatusAsync(id, ThreadStatus.InProgress, Ben, _ct));
+        var reactionsBefore = Reactions();
+
+        var closed = await _anas.SetStatusAsync(id, ThreadStatus.Closed, Ana, _ct, shown: ThreadStatus.Open);
+        var followedUp = await _anas.FollowUpAndCloseAsync(id, Ana, _ct, shown: ThreadStatus.Open);
+
+        AssertLostTo(closed, "Ben Carter", "In Progress");
+        AssertLostTo(followedUp, "Ben Carter", "In Progress");
+        Assert.Equal(ThreadStatus.InProgress, _host.StatusOf(id));
+        Assert.Equal(reactionsBefore, Reactions());
+        Assert.True((await _anas.SetStatusAsync(id, ThreadStatus.Closed, Ana, _ct, shown: ThreadStatus.InProgress)).Succeeded,
+            "a click on what the page shows now goes through");
+    }
+
     private IReadOnlyList<string> Reactions() =>
         [.. _host.Outbox().Where(m => m.Kind == OutboxKinds.SlackAddReaction).Select(m => OutboxService.Payload<SlackReactionPayload>(m).Name)];
 

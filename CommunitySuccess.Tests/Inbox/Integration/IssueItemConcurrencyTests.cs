@@ -23,14 +23,7 @@ public sealed class IssueItemConcurrencyTests
     public async Task Close_ColleagueTookItMeanwhile_RefusedSayingItChanged_NoLabelWriteQueued()
     {
         await using var desk = await GitHubDeskHarness.StartAsync();
-        desk.GitHub.OpenIssue(GitHubDeskHarness.Owner, GitHubDeskHarness.Repo,
-            "priya-raman", "Crash on start", null, [GitHubDeskHarness.Triage]);
-        await desk.SyncGitHubAsync();
-        long itemId;
-        await using (var db = await desk.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct))
-        {
-            itemId = await db.Set<InboxItem>().Where(i => i.Source == InboxSource.GitHub).Select(i => i.Id).SingleAsync(Ct);
-        }
+        var itemId = await OneTriageItemAsync(desk);
 
         var anasDb = new InterleavingDbContextFactory(desk.App.Settings["ConnectionStrings:Default"]!);
         var anas = new IssueItemActionsService(anasDb, desk.Get<OutboxService>(),
@@ -46,5 +39,29 @@ public sealed class IssueItemConcurrencyTests
         Assert.Equal([GitHubOutboxKinds.AddReaction], writes.Select(w => w.Kind));
         await using var check = await desk.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
         Assert.Equal(ThreadStatus.InProgress, (await check.Set<InboxItem>().SingleAsync(i => i.Id == itemId, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Close_PageShowedOpenButAColleagueTookItMinutesAgo_RefusedNamingThem_NoLabelWriteQueued()
+    {
+        await using var desk = await GitHubDeskHarness.StartAsync();
+        var itemId = await OneTriageItemAsync(desk);
+        var actions = desk.Get<IssueItemActionsService>();
+        Assert.True((await actions.SetInProgressAsync(itemId, Ben, Ct)).Succeeded);
+
+        var result = await actions.CloseAsync(itemId, IssueCloseChoice.Answered, Ana, Ct, shown: ThreadStatus.Open);
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("Ben Carter set acme/desk#1 to In Progress meanwhile", result.Error, StringComparison.Ordinal);
+        Assert.Equal([GitHubOutboxKinds.AddReaction], (await desk.OutboxAsync()).Select(w => w.Kind));
+    }
+
+    private static async Task<long> OneTriageItemAsync(GitHubDeskHarness desk)
+    {
+        desk.GitHub.OpenIssue(GitHubDeskHarness.Owner, GitHubDeskHarness.Repo,
+            "priya-raman", "Crash on start", null, [GitHubDeskHarness.Triage]);
+        await desk.SyncGitHubAsync();
+        await using var db = await desk.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Set<InboxItem>().Where(i => i.Source == InboxSource.GitHub).Select(i => i.Id).SingleAsync(Ct);
     }
 }

@@ -82,6 +82,9 @@ public sealed class ServiceAccessTests : IAsyncDisposable
     {
         var actions = _host.Get<InboxActionsService>();
         var workflow = _host.Get<InboxWorkflowService>();
+        var links = _host.Get<ThreadIssueLinkService>();
+        var authors = _host.Get<GitHubAuthorLinkService>();
+        var savedReplies = _host.Get<SavedReplyService>();
         return
         [
             await actions.SetStatusAsync(id, ThreadStatus.InProgress, actor, _ct),
@@ -92,6 +95,17 @@ public sealed class ServiceAccessTests : IAsyncDisposable
             await workflow.TriageAsync(id, "Seen before?", actor, _ct),
             await workflow.ReferToProductAsync(id, "SAML again", actor, _ct),
             await workflow.SetNotSupportAsync(id, true, actor, _ct),
+            await workflow.RetryAsync(id, outboxId: 1, actor, _ct),
+            await links.CreateIssueAsync(id, "acme/widgets", "Export fails", "", actor, _ct),
+            await links.LinkExistingIssueAsync(id, "acme/widgets", 1, actor, _ct),
+            await links.UnlinkAsync(linkId: 1, actor, _ct),
+            await links.RetryCreateAsync(linkId: 1, actor, _ct),
+            await _host.Get<GitHubIssueActionsService>().RetryAsync("acme/widgets", 1, outboxId: 1, actor, _ct),
+            await _host.Get<ReleaseNotificationService>().NotifyAsync("acme/widgets", 1, null, actor, _ct),
+            await authors.LinkAsync("priya-gh", Priya, actor, _ct),
+            await authors.UnlinkAsync("priya-gh", actor, _ct),
+            await savedReplies.SaveAsync(new SavedReplyInput(null, "Title", "Text"), actor, _ct),
+            await savedReplies.ArchiveAsync(1, actor, _ct),
         ];
     }
 

@@ -35,9 +35,6 @@ public sealed partial class IssueDetailPane
     private GitHubIssueActionsService Actions { get; set; } = default!;
 
     [Inject]
-    private OutboxService Outbox { get; set; } = default!;
-
-    [Inject]
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
@@ -135,11 +132,8 @@ public sealed partial class IssueDetailPane
         }
     }
 
-    private async Task RetryAsync(long outboxId)
-    {
-        await Outbox.RetryAsync(outboxId, Stopping);
-        await RefreshAsync();
-    }
+    private Task RetryAsync(long outboxId) =>
+        RunActionAsync(actor => Actions.RetryAsync(Repository, Number, outboxId, actor, Stopping), "Sending again.");
 
     private static string Initial(string login) => login.Length == 0 ? "?" : char.ToUpperInvariant(login[0]).ToString();
 }

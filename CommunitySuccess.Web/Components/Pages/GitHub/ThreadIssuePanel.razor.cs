@@ -49,9 +49,6 @@ public sealed partial class ThreadIssuePanel
     private GitHubQueueService Queues { get; set; } = default!;
 
     [Inject]
-    private OutboxService Outbox { get; set; } = default!;
-
-    [Inject]
     private IOptionsMonitor<GitHubOptions> Options { get; set; } = default!;
 
     private bool HasRepositories => Options.CurrentValue.Repositories.Count > 0;
@@ -118,21 +115,11 @@ public sealed partial class ThreadIssuePanel
             $"Linked to {issue.Key}: the link is posted in the thread and the thread is closed.");
     }
 
-    private async Task RetryCreateAsync(LinkedIssueState link)
-    {
-        if (link.CreateOutboxId is { } id)
-        {
-            await Outbox.RetryAsync(id, Stopping);
-            await RefreshAsync();
-        }
-    }
+    private Task RetryCreateAsync(LinkedIssueState link) =>
+        RunActionAsync(actor => Links.RetryCreateAsync(link.LinkId, actor, Stopping), "Creating the issue again.");
 
-    private async Task UnlinkAsync(LinkedIssueState link)
-    {
-        var result = await Links.UnlinkAsync(link.LinkId, Stopping);
-        ShowResult(result.Succeeded, result.Succeeded ? "Removed." : result.Error);
-        await RefreshAsync();
-    }
+    private Task UnlinkAsync(LinkedIssueState link) =>
+        RunActionAsync(actor => Links.UnlinkAsync(link.LinkId, actor, Stopping), "Removed.");
 
     private async Task RunThenCloseFormAsync(Func<AppActor, Task<ActionOutcome>> action, string success)
     {

@@ -292,8 +292,8 @@ public sealed partial class InboxPage
 
         // A GitHub item closes as "Answered" (the Triage label goes), the way a thread closes with the team's ✅.
         var result = target.ThreadId is { } threadId
-            ? await Actions.SetStatusAsync(threadId, ThreadStatus.Closed, me, _disposed.Token)
-            : await IssueActions.CloseAsync(target.Id, IssueCloseChoice.Answered, me, _disposed.Token);
+            ? await Actions.SetStatusAsync(threadId, ThreadStatus.Closed, me, _disposed.Token, target.Status)
+            : await IssueActions.CloseAsync(target.Id, IssueCloseChoice.Answered, me, _disposed.Token, target.Status);
         Snackbar.Add(result.Succeeded ? "Closed." : result.Error ?? "Not closed.", result.Succeeded ? Severity.Success : Severity.Error);
     }
 

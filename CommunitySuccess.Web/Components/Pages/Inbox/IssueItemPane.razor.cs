@@ -17,6 +17,9 @@ namespace CommunitySuccess.Web.Components.Pages.Inbox;
 public sealed partial class IssueItemPane
 {
     private IssueItemDetail? _detail;
+
+    /// <summary>The status on screen when a button was clicked: the service refuses if the item has moved since.</summary>
+    private ThreadStatus? ShownStatus => _detail?.Row.Status;
     private IssueDetailPane? _issue;
     private bool _missing;
     private bool _closeOnGitHubToo;
@@ -74,15 +77,15 @@ public sealed partial class IssueItemPane
     };
 
     private Task SetInProgressAsync() =>
-        RunActionAsync(actor => Actions.SetInProgressAsync(ItemId, actor, Stopping), "In Progress: 👀 added on GitHub.");
+        RunActionAsync(actor => Actions.SetInProgressAsync(ItemId, actor, Stopping, ShownStatus), "In Progress: 👀 added on GitHub.");
 
     private Task CloseAsync(IssueCloseChoice choice) =>
-        RunActionAsync(actor => Actions.CloseAsync(ItemId, choice, actor, Stopping), $"Closed: {choice.ToDisplayName()}.");
+        RunActionAsync(actor => Actions.CloseAsync(ItemId, choice, actor, Stopping, ShownStatus), $"Closed: {choice.ToDisplayName()}.");
 
     private Task FollowUpAndCloseAsync()
     {
         var closeToo = _closeOnGitHubToo;
-        return RunActionAsync(actor => Actions.FollowUpAndCloseAsync(ItemId, closeToo, actor, Stopping),
+        return RunActionAsync(actor => Actions.FollowUpAndCloseAsync(ItemId, closeToo, actor, Stopping, ShownStatus),
             closeToo ? "Follow-up posted; the issue closes on GitHub." : "Follow-up posted; closed here, still open on GitHub.");
     }
 
@@ -104,7 +107,7 @@ public sealed partial class IssueItemPane
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: string note })
         {
-            await RunActionAsync(actor => Actions.SetOnHoldAsync(ItemId, note, actor, Stopping), "Put On Hold.");
+            await RunActionAsync(actor => Actions.SetOnHoldAsync(ItemId, note, actor, Stopping, ShownStatus), "Put On Hold.");
         }
     }
 }

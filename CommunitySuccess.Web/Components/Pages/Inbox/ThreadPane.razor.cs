@@ -262,8 +262,11 @@ public sealed partial class ThreadPane
         }
     }
 
+    /// <summary>The status on screen when a button was clicked: the service refuses if the thread has moved since.</summary>
+    private ThreadStatus? ShownStatus => _detail?.Thread.Status;
+
     private Task SetStatusAsync(ThreadStatus status) =>
-        RunAsync(actor => Actions.SetStatusAsync(ThreadId, status, actor, _disposed.Token), $"Set to {status.ToDisplayName()}.");
+        RunAsync(actor => Actions.SetStatusAsync(ThreadId, status, actor, _disposed.Token, ShownStatus), $"Set to {status.ToDisplayName()}.");
 
     private async Task PutOnHoldAsync()
     {
@@ -278,7 +281,7 @@ public sealed partial class ThreadPane
         });
         if (note is not null)
         {
-            await RunAsync(actor => Actions.SetOnHoldAsync(ThreadId, note, actor, _disposed.Token), "Put On Hold.");
+            await RunAsync(actor => Actions.SetOnHoldAsync(ThreadId, note, actor, _disposed.Token, ShownStatus), "Put On Hold.");
         }
     }
 
@@ -296,7 +299,7 @@ public sealed partial class ThreadPane
             cancelText: "Cancel");
         if (confirmed == true)
         {
-            await RunAsync(actor => Actions.FollowUpAndCloseAsync(ThreadId, actor, _disposed.Token), "Followed up and closed.");
+            await RunAsync(actor => Actions.FollowUpAndCloseAsync(ThreadId, actor, _disposed.Token, ShownStatus), "Followed up and closed.");
         }
     }
 
@@ -362,7 +365,7 @@ public sealed partial class ThreadPane
     }
 
     private Task RetryAsync(long outboxId) =>
-        RunAsync(_ => Workflow.RetryAsync(ThreadId, outboxId, _disposed.Token), "Sending again.");
+        RunAsync(actor => Workflow.RetryAsync(ThreadId, outboxId, actor, _disposed.Token), "Sending again.");
 
     private async Task<string?> PromptAsync(string title, DialogParameters<TextPromptDialog> parameters)
     {
