@@ -106,8 +106,9 @@ public sealed class ReviewService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Two people deciding the same card at once: the one who saves second is told what the first decided, and
-        // nothing of theirs is written (SQLite's write lock, taken at the start, makes the check and the insert one step).
+        // nothing of theirs is written: the check and the insert are one step (see TransactionLocks).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TransactionLocks.SerializeAsync(db, TransactionLocks.ReviewDecision, issueId, cancellationToken);
         var issue = await db.Set<GitHubIssue>().FirstOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is null)
         {

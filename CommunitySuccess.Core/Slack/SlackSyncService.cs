@@ -56,6 +56,9 @@ public sealed class SlackSyncService(
     private static readonly TimeSpan CatchUpMargin = TimeSpan.FromHours(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>The bot token whose ids auth.test told us (a changed token may be another bot).</summary>
+    private string? _botIdsLearnedFor;
+
     /// <summary>
     /// Syncs every support channel. When a run is already going it returns at once (Skipped), or, with
     /// <paramref name="waitForRunning"/>, waits for it and runs after it.
@@ -69,7 +72,16 @@ public sealed class SlackSyncService(
 
         try
         {
-            var directory = await RefreshTeamAsync(cancellationToken);
+            // Our bot's ids never change while the token stays: auth.test once per process, not once per run, so an
+            // idle sync costs one history call per channel.
+            var token = options.CurrentValue.BotToken;
+            var directory = await team.GetDirectoryAsync(cancellationToken);
+            if ((directory.BotUserId is null && directory.BotId is null) || !string.Equals(_botIdsLearnedFor, token, StringComparison.Ordinal))
+            {
+                directory = await RefreshTeamAsync(cancellationToken);
+                _botIdsLearnedFor = token;
+            }
+
             var changed = 0;
             var errors = new List<string>();
             foreach (var channel in options.CurrentValue.SupportChannels)

@@ -114,7 +114,7 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         services.AddTeam();
         services.AddInbox();
         services.AddOutbox(runWorker: false);
-        services.AddSlackClient();
+        services.AddSlackThreads();
         services.AddInboxWorkspace();
         services.AddSearch();
         return services.BuildServiceProvider();
