@@ -27,6 +27,9 @@ public sealed class BenchApp : WebApplicationFactory<Program>
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Error",
+            // A fresh PostgreSQL database has no migrations table yet: EF logs the first look for it as an error.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "None",
         };
         foreach (var (key, value) in settings)
         {
