@@ -14,6 +14,8 @@ public static class InsightsServiceCollectionExtensions
         services.AddSingleton<InsightsHistoryReader>();
         services.AddSingleton<InsightsService>();
         services.TryAddSingleton<IFixedInNotificationLog, NoFixedInNotificationLog>();
+        services.AddSingleton<InsightsDigestScheduler>();
+        services.AddTransient<InsightsDigestJob>();
         return services;
     }
 }
