@@ -111,6 +111,7 @@ app.MapAccountEndpoints();
 app.MapSlackEndpoints();
 app.MapGitHubEndpoints();
 app.MapOnCallEndpoints();
+app.MapInsightsEndpoints();
 app.MapJobsDashboard(Policies.Admin);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
