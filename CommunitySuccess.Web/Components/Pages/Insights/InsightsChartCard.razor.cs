@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Insights;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using MudBlazor.Charts;
 
 namespace CommunitySuccess.Web.Components.Pages.Insights;
 
@@ -11,10 +12,13 @@ namespace CommunitySuccess.Web.Components.Pages.Insights;
 /// </summary>
 public sealed partial class InsightsChartCard
 {
+    private const int MaxLabels = 16;
+    private const int LabelRotation = 30;
+
     private ChartType _type;
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
-    private ChartOptions _options = new();
+    private IChartOptions _options = new ChartOptions();
     private bool _clickable;
     private bool _showNumbers;
 
@@ -27,7 +31,9 @@ public sealed partial class InsightsChartCard
 
     protected override void OnParametersSet()
     {
-        _labels = [.. Chart.Points.Select(p => p.Label)];
+        // Every label of a long axis would overlap: a week's worth of days apart is enough to read it.
+        var step = Chart.Points.Count > MaxLabels ? 7 : 1;
+        _labels = [.. Chart.Points.Select((p, i) => i % step == 0 ? p.Label : "")];
         _clickable = Chart.Kind == InsightsChartKind.Bar && Chart.SeriesNames.Count == 1;
         if (_clickable)
         {
@@ -37,7 +43,7 @@ public sealed partial class InsightsChartCard
                 Name = point.Label,
                 Data = new ChartData<double>(Chart.Points.Select((_, i) => i == index ? point.Values[0] ?? 0 : 0).ToList()),
             }).ToList();
-            _options = new ChartOptions { ShowLegend = false };
+            _options = new StackedBarChartOptions { ShowLegend = false, XAxisLabelRotation = LabelRotation };
             return;
         }
 
@@ -53,7 +59,13 @@ public sealed partial class InsightsChartCard
             Name = name,
             Data = new ChartData<double>(Chart.Points.Select(p => Chart.Kind == InsightsChartKind.Line ? p.Values[s] : p.Values[s] ?? 0).ToList()),
         }).ToList();
-        _options = new ChartOptions { ShowLegend = Chart.Kind != InsightsChartKind.HeatMap };
+        _options = Chart.Kind switch
+        {
+            InsightsChartKind.Line => new LineChartOptions { XAxisLabelRotation = LabelRotation },
+            InsightsChartKind.StackedBar => new StackedBarChartOptions { XAxisLabelRotation = LabelRotation },
+            InsightsChartKind.HeatMap => new HeatMapChartOptions { ShowLabels = false, ShowLegend = false },
+            _ => new BarChartOptions { XAxisLabelRotation = LabelRotation },
+        };
     }
 
     private async Task OnSelectedAsync(int index)
