@@ -24,6 +24,12 @@ try
         }
     }
 
+    Console.WriteLine("## Insights (SQLite)");
+    foreach (var result in await InsightsBenchmark.RunAsync(path, iterations: 20))
+    {
+        Console.WriteLine(result);
+    }
+
     if (!string.IsNullOrWhiteSpace(postgres))
     {
         var database = $"cs_bench_{Guid.NewGuid():N}";
