@@ -49,6 +49,16 @@ public sealed class InsightsBrowserTests(BrowserFixture browser)
         }
 
         await BrowserSession.ScreenshotAsync(page, "insights-90-days");
+
+        // A click on a bar lists its items: the askers' time zones chart's first bar is the most common zone.
+        // MudChart draws a bar as a thick stroke of a zero-width path: click the middle of the stroke, as a mouse would.
+        await page.GetByTestId("chart-time-zones").ScrollIntoViewIfNeededAsync();
+        var bar = await page.GetByTestId("chart-time-zones").Locator("path.mud-chart-bar").First.BoundingBoxAsync();
+        Assert.NotNull(bar);
+        await page.Mouse.ClickAsync(bar.X + (bar.Width / 2), bar.Y + (bar.Height / 2));
+        await Assertions.Expect(page.GetByTestId("picked-items")).ToContainTextAsync("Askers' time zones: ");
+        await Assertions.Expect(page.GetByTestId("picked-items").GetByTestId("picked-item-link").First).ToBeVisibleAsync();
+        await page.GetByTestId("chart-heat-map").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "insights-heat-map.png") });
         var perDay = page.GetByTestId("chart-per-day");
         await perDay.GetByTestId("numbers-toggle").ClickAsync();
         await Assertions.Expect(perDay.Locator("tbody tr")).ToHaveCountAsync(90);

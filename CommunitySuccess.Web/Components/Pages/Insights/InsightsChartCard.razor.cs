@@ -43,7 +43,8 @@ public sealed partial class InsightsChartCard
                 Name = point.Label,
                 Data = new ChartData<double>(Chart.Points.Select((_, i) => i == index ? point.Values[0] ?? 0 : 0).ToList()),
             }).ToList();
-            _options = new StackedBarChartOptions { ShowLegend = false, XAxisLabelRotation = LabelRotation };
+            // The hover tooltip would sit under the pointer and take the click meant for the bar.
+            _options = new StackedBarChartOptions { ShowLegend = false, ShowToolTips = false, XAxisLabelRotation = LabelRotation };
             return;
         }
 
