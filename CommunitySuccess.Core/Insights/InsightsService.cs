@@ -52,7 +52,8 @@ public sealed class InsightsService(
         var snapshot = await onCall.GetSnapshotAsync(cancellationToken);
         var calendar = new WorkingCalendar(snapshot.Schedule);
         var target = TimeSpan.FromHours(options.CurrentValue.FirstResponseTargetHours);
-        var measures = cohort.Items.Select(i => InsightsRules.Measure(i, end, calendar)).ToList();
+        // Creation order everywhere: the lists behind every point read oldest first.
+        var measures = cohort.Items.OrderBy(i => i.CreatedAt).ThenBy(i => i.ItemId).Select(i => InsightsRules.Measure(i, end, calendar)).ToList();
 
         var rows = measures.Select(m => new InsightsItemRow(
             m.Item.ItemId,

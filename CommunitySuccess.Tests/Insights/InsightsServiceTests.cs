@@ -1,5 +1,7 @@
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Insights;
+using CommunitySuccess.Core.OnCall;
+using CommunitySuccess.Core.Team;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Sandbox.Slack;
@@ -46,6 +48,43 @@ public abstract class InsightsServiceTests(TestProvider provider)
     }
 
     [Fact]
+    public async Task GetReport_RotationOfTwo_LoadPerPersonCountsArrivalsFirstResponsesAndHandOffsWithOpenItems()
+    {
+        // The rotation is set up on the first Monday (versions never start in the past), then the week goes by.
+        await using var harness = await InsightsHarness.StartAsync(new DateTimeOffset(LastMonday), provider);
+        var team = harness.Services.GetRequiredService<TeamService>();
+        await team.SeedIfEmptyAsync(
+        [
+            new TeamMember { Name = "Ana Lima", Email = "ana@example.test", SlackUserId = "U_ANA", GitHubLogin = "ana-lima" },
+            new TeamMember { Name = "Ben Carter", Email = "ben@example.test", SlackUserId = "U_BEN", GitHubLogin = "ben-carter" },
+        ], Ct);
+        var ids = (await team.ListAsync(Ct)).OrderBy(m => m.Id).Select(m => m.Id).ToList();
+        var onCall = harness.Services.GetRequiredService<OnCallService>();
+        var saved = await onCall.SaveRotationAsync(
+            new RotationInput(DateOnly.FromDateTime(LastMonday), ids, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]),
+            new TeamActor("Admin", "admin@example.test", IsAdmin: true), Ct);
+        Assert.True(saved.Succeeded, saved.Error);
+        await SeedAsync(harness);
+        harness.Time.SetUtcNow(new DateTimeOffset(Now));
+
+        var report = await harness.Insights.GetReportAsync(
+            new InsightsQuery(DateOnly.FromDateTime(LastMonday), DateOnly.FromDateTime(Now), InboxSourceFilter.All), Ct);
+
+        // Mon Ana, Tue Ben, Wed Ana, Thu Ben, Fri Ana (hand-offs at 09:00 UTC). Issue #8 (Tue 10:00) stays open: every
+        // hand-off from Wednesday on leaves it to the next person.
+        var keys = report.Items.ToDictionary(i => i.Id, i => i.Key);
+        var ana = report.OnCallLoad.Single(l => l.Person == "Ana Lima");
+        var ben = report.OnCallLoad.Single(l => l.Person == "Ben Carter");
+        Assert.Equal(["C1/1.000", "acme/widgets#7"], ana.ArrivedIds.Select(id => keys[id]));
+        Assert.Equal(["acme/widgets#8"], ben.ArrivedIds.Select(id => keys[id]));
+        Assert.Equal(["acme/widgets#7"], ana.RespondedIds.Select(id => keys[id]));
+        Assert.Equal(["C1/1.000"], ben.RespondedIds.Select(id => keys[id]));
+        Assert.Equal((3, 2), (ana.Handoffs, ana.HandoffsWithOpenItems));
+        Assert.Equal((2, 2), (ben.Handoffs, ben.HandoffsWithOpenItems));
+        Assert.Equal(["acme/widgets#8"], ben.HandedOverIds.Select(id => keys[id]));
+    }
+
+    [Fact]
     public async Task ExportCsv_AskerNameLikeAFormula_IsNeutralisedAndEveryItemHasARow()
     {
         await using var harness = await InsightsHarness.StartAsync(new DateTimeOffset(Now), provider);
@@ -73,7 +112,7 @@ public abstract class InsightsServiceTests(TestProvider provider)
         await db.SaveChangesAsync(Ct);
         // The inbox's projection wrote the thread's row in InboxItems with the thread.
         db.AddRange(
-            ThreadMove(thread.Id, monday.AddHours(11), ThreadStatus.Open, ThreadStatus.InProgress, ThreadStatusRules.ReasonTeamReply),
+            ThreadMove(thread.Id, monday.AddHours(11), ThreadStatus.Open, ThreadStatus.InProgress, ThreadStatusRules.ReasonTeamReply, "U_BEN"),
             ThreadMove(thread.Id, monday.AddHours(15), ThreadStatus.InProgress, ThreadStatus.Closed, ThreadStatusRules.ReasonTeamCheckmark),
             ThreadMove(thread.Id, monday.AddHours(16), ThreadStatus.Closed, ThreadStatus.Open, ThreadStatusRules.ReasonUserMessage),
             ThreadMove(thread.Id, monday.AddHours(17), ThreadStatus.Open, ThreadStatus.OnHold, ThreadStatusRules.ReasonSetInAppPrefix + "On Hold"),
@@ -108,8 +147,8 @@ public abstract class InsightsServiceTests(TestProvider provider)
         Status = ThreadStatus.Open,
     };
 
-    private static ThreadStatusChange ThreadMove(long threadId, DateTime at, ThreadStatus from, ThreadStatus to, string reason) =>
-        new() { ThreadId = threadId, At = at, From = from, To = to, Reason = reason };
+    private static ThreadStatusChange ThreadMove(long threadId, DateTime at, ThreadStatus from, ThreadStatus to, string reason, string? by = null) =>
+        new() { ThreadId = threadId, At = at, From = from, To = to, Reason = reason, BySlackUserId = by };
 }
 
 public sealed class InsightsServiceOnSqliteTests() : InsightsServiceTests(TestProvider.Sqlite)
