@@ -17,6 +17,7 @@ namespace CommunitySuccess.Sandbox;
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private SandboxServer(WebApplication app, Uri baseUrl, SlackWorkspace slack, GitHubState gitHub, SocketModeServer socketMode)
     {
@@ -87,6 +88,13 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposing twice is allowed (IAsyncDisposable): the demo app's host can stop its seeder, which disposes the
+        // sandbox, more than once while shutting down, and a second CancelAsync on a disposed source would throw.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await SocketMode.DisposeAsync().ConfigureAwait(false);
         await Slack.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);

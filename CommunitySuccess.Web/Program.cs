@@ -1,6 +1,7 @@
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Insights;
 using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Outbox;
 using CommunitySuccess.Core.Review;
@@ -82,6 +83,7 @@ builder.Services.AddGitHubSync();
 builder.Services.AddSearch();
 builder.Services.AddReviewAndBacklog();
 builder.Services.AddOnCall();
+builder.Services.AddInsights();
 
 // UI
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -109,6 +111,7 @@ app.MapAccountEndpoints();
 app.MapSlackEndpoints();
 app.MapGitHubEndpoints();
 app.MapOnCallEndpoints();
+app.MapInsightsEndpoints();
 app.MapJobsDashboard(Policies.Admin);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

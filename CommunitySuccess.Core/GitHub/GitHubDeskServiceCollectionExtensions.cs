@@ -20,6 +20,7 @@ public static class GitHubDeskServiceCollectionExtensions
         services.AddSingleton<ReleaseNotificationService>();
         // The daily hand-off counts Triage issues and threads ready to notify (replaces the on-call feature's "unknown").
         services.AddSingleton<CommunitySuccess.Core.OnCall.IHandoffIssueCounts, GitHubHandoffIssueCounts>();
+        services.AddSingleton<CommunitySuccess.Core.Insights.IFixedInNotificationLog, GitHubFixedInNotificationLog>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser)
         await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
 
         await BrowserSession.SignInAsync(page);
-        foreach (var path in new[] { "/inbox", "/github", "/review", "/backlog", "/oncall", "/search?q=export", "/admin/users", "/admin/team", "/admin/saved-replies", "/settings" })
+        foreach (var path in new[] { "/inbox", "/github", "/review", "/backlog", "/oncall", "/insights", "/search?q=export", "/admin/users", "/admin/team", "/admin/saved-replies", "/settings" })
         {
             await page.GotoAsync(path);
             await BrowserSession.WaitForInteractiveAsync(page);

@@ -21,7 +21,7 @@ public sealed class ConfigurationOverview(
     public const string Hidden = "set (hidden)";
     public const string NotSet = "not set";
 
-    private static readonly string[] OurSections = ["Admin", "App", "Database", "Slack", "GitHub", "Inbox", "Sync", "Team", "OnCall", "Sandbox", "Jobs"];
+    private static readonly string[] OurSections = ["Admin", "App", "Database", "Slack", "GitHub", "Inbox", "Sync", "Team", "OnCall", "Insights", "Sandbox", "Jobs"];
 
     private static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase)
     {

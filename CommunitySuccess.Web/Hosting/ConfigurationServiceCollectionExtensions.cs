@@ -3,6 +3,7 @@ using CommunitySuccess.Core.Configuration;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
+using CommunitySuccess.Core.Insights;
 using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.Team;
@@ -24,6 +25,7 @@ public static class ConfigurationServiceCollectionExtensions
         services.AddValidatedOptions<SyncOptions, SyncOptionsValidator>(configuration, SyncOptions.SectionName);
         services.AddValidatedOptions<TeamOptions, TeamOptionsValidator>(configuration, TeamOptions.SectionName);
         services.AddValidatedOptions<OnCallOptions, OnCallOptionsValidator>(configuration, OnCallOptions.SectionName);
+        services.AddValidatedOptions<InsightsOptions, InsightsOptionsValidator>(configuration, InsightsOptions.SectionName);
         services.AddValidatedOptions<SandboxOptions>(configuration, SandboxOptions.SectionName);
         return services;
     }

@@ -2,6 +2,7 @@ using CommunitySuccess.Core.Accounts;
 using CommunitySuccess.Core.Configuration;
 using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
+using CommunitySuccess.Core.Insights;
 using CommunitySuccess.Core.OnCall;
 using CommunitySuccess.Core.Search;
 using CommunitySuccess.Core.Slack;
@@ -14,7 +15,7 @@ namespace CommunitySuccess.Web.Hosting;
 /// <summary>
 /// Runs before the server takes requests (hosted services start before Kestrel, after options validation):
 /// migrations, the roles and the configured first admin, the team seed, the recurring syncs and a first sync, the
-/// on-call jobs.
+/// on-call jobs and the insights digest.
 /// </summary>
 public sealed class StartupInitializer(
     DatabaseInitializer database,
@@ -22,6 +23,7 @@ public sealed class StartupInitializer(
     AdminBootstrapper admin,
     TeamService team,
     OnCallJobScheduler onCallJobs,
+    InsightsDigestScheduler insightsDigest,
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient jobs,
     IOptions<SlackOptions> slack,
@@ -62,6 +64,7 @@ public sealed class StartupInitializer(
         recurringJobs.AddOrUpdate<ProcessedDeliveryPruneJob>(
             ProcessedDeliveryPruneJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily());
         await onCallJobs.ApplyAsync(cancellationToken);
+        await insightsDigest.ApplyAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -34,6 +34,10 @@ public static class BenchmarkMain
                 report.Timings(await bench.RunAsync(iterations: 200));
             }
 
+            report.Section("Insights on SQLite (the same data, with status histories added)",
+                "The history load and the whole report for 7, 30 and 90 days (issue 14: one indexed query per load, no full scan), 20 runs each.");
+            report.Timings(await InsightsBenchmark.RunAsync(path, iterations: 20));
+
             if (postgres is not null)
             {
                 watch.Restart();

@@ -114,6 +114,7 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         services.AddTeam();
         services.AddInbox();
         services.AddOutbox(runWorker: false);
+        // The inbox names channels through the Slack lookup (IChannelDirectory), which AddSlackThreads registers.
         services.AddSlackThreads();
         services.AddInboxWorkspace();
         services.AddSearch();
@@ -217,7 +218,7 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
 
     private async Task<int> SearchAsync(string query) => (await _search.SearchAsync(query, CancellationToken.None)).Hits.Count;
 
-    private static async Task<BenchmarkResult> MeasureAsync(string name, int iterations, Func<Task<int>> operation)
+    internal static async Task<BenchmarkResult> MeasureAsync(string name, int iterations, Func<Task<int>> operation)
     {
         for (var i = 0; i < 5; i++)
         {

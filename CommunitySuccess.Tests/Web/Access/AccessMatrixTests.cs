@@ -35,6 +35,8 @@ public sealed class AccessMatrixTests
         ["GET /backlog",                              "sign-in", "ok",      "ok",      "ok",      "sign-in"],
         ["GET /oncall",                               "sign-in", "ok",      "ok",      "ok",      "sign-in"],
         ["GET /search?q=export",                      "sign-in", "ok",      "ok",      "ok",      "sign-in"],
+        ["GET /insights",                             "sign-in", "ok",      "ok",      "ok",      "sign-in"],
+        ["GET /insights/export.csv",                  "sign-in", "ok",      "ok",      "ok",      "sign-in"],
         ["GET /admin/users",                          "sign-in", "denied",  "denied",  "ok",      "sign-in"],
         ["GET /admin/team",                           "sign-in", "denied",  "denied",  "ok",      "sign-in"],
         ["GET /admin/saved-replies",                  "sign-in", "denied",  "denied",  "ok",      "sign-in"],
