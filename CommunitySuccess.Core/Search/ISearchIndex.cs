@@ -2,7 +2,7 @@ namespace CommunitySuccess.Core.Search;
 
 /// <summary>
 /// The provider-specific full-text seam (SQLite FTS5, PostgreSQL tsvector + GIN). Everything else in the
-/// app asks <see cref="SearchService"/>.
+/// app asks <see cref="SearchService"/> or <see cref="SimilarItemsService"/>.
 /// </summary>
 public interface ISearchIndex
 {
@@ -10,4 +10,27 @@ public interface ISearchIndex
     Task EnsureCreatedAsync(CancellationToken cancellationToken);
 
     Task<SearchResults> SearchAsync(string query, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For each term (a lower-cased run of letters and digits), in how many documents (Slack messages, GitHub issues and
+    /// comments) it occurs, each table's count stopping at <paramref name="cap"/> so that a common word costs no more than a
+    /// rare one; and about how many documents there are. The rarity behind <see cref="QuestionTerms.Weigh"/>.
+    /// </summary>
+    Task<TermCounts> CountTermsAsync(IReadOnlyList<string> terms, int cap, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Slack threads and GitHub issues holding any of the terms (in their question, a reply or a comment), best first by the
+    /// provider's own relevance, each once, at most <paramref name="limit"/>. Deleted messages and "not a support thread"
+    /// threads are left out. The caller re-scores them the same way on every provider.
+    /// </summary>
+    Task<IReadOnlyList<SimilarCandidate>> FindCandidatesAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>Documents per term (capped) and the approximate number of documents.</summary>
+public sealed record TermCounts(IReadOnlyDictionary<string, int> Frequencies, long Documents)
+{
+    public static readonly TermCounts Empty = new(new Dictionary<string, int>(StringComparer.Ordinal), 0);
+}
+
+/// <summary>A thread (<see cref="ThreadId"/>) or an issue (<see cref="Repository"/> and <see cref="Number"/>) that matched.</summary>
+public sealed record SimilarCandidate(long? ThreadId, string? Repository, int? Number);
