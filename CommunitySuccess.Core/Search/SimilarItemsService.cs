@@ -13,7 +13,8 @@ namespace CommunitySuccess.Core.Search;
 /// (<see cref="QuestionTerms"/>: identifiers, error lines and rare words weigh most, greetings and common words never count)
 /// are weighed by their rarity in the full-text index, the index finds candidates holding any of them, and each candidate
 /// is scored here — the same way on SQLite and PostgreSQL — by how much of the question's weight it covers. Those above
-/// <see cref="MinSimilarity"/> are kept, resolved ones (a Closed thread the team answered, a closed issue) first.
+/// <see cref="MinSimilarity"/> and close to the best one (<see cref="MinShareOfBest"/>) are kept, resolved ones (a Closed
+/// thread the team answered, a closed issue) first.
 /// </summary>
 public sealed class SimilarItemsService(
     ISearchIndex index,
@@ -26,7 +27,10 @@ public sealed class SimilarItemsService(
 
     /// <summary>Below this share of the question's weight a candidate is a coincidence, not the same problem (tuned on the
     /// quality corpus in the tests; see the README's figures).</summary>
-    public const double MinSimilarity = 0.25;
+    public const double MinSimilarity = 0.3;
+
+    /// <summary>A candidate under this share of the best one's similarity is noise beside it, resolved or not.</summary>
+    public const double MinShareOfBest = 0.6;
 
     /// <summary>From this share on, a GitHub issue and a thread are probably the same problem: the pane offers to link them.</summary>
     public const double DuplicateSimilarity = 0.45;
@@ -101,7 +105,8 @@ public sealed class SimilarItemsService(
             }
         }
 
-        var best = found.OrderByDescending(f => f.IsResolved).ThenByDescending(f => f.Similarity).ThenByDescending(f => f.CreatedAt).Take(MaxItems).ToList();
+        var floor = found.Count == 0 ? 0 : found.Max(f => f.Similarity) * MinShareOfBest;
+        var best = found.Where(f => f.Similarity >= floor).OrderByDescending(f => f.IsResolved).ThenByDescending(f => f.Similarity).ThenByDescending(f => f.CreatedAt).Take(MaxItems).ToList();
         var ids = await items.FindAsync(
             [.. best.Select(b => b.ThreadId).OfType<long>()], [.. best.Select(b => b.IssueKey).OfType<string>()], cancellationToken);
         return new SimilarItems([.. best.Select(b => b with { InboxItemId = ids.Of(b.ThreadId, b.IssueKey) })], weighted);
