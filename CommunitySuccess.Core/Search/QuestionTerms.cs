@@ -61,7 +61,7 @@ public static partial class QuestionTerms
         // Greetings and politeness.
         "hi", "hello", "hey", "hiya", "thanks", "thank", "thx", "ty", "please", "pls", "plz", "cheers", "regards", "morning",
         "afternoon", "evening", "guys", "folks", "team", "all", "everyone", "quick", "question", "questions", "help", "idea",
-        "ideas", "sorry", "again", "anyone", "someone", "somebody", "ok", "okay", "great", "awesome", "appreciated", "appreciate",
+        "ideas", "sorry", "again", "anyone", "someone", "somebody", "ok", "okay", "great", "awesome", "appreciated", "appreciate", "advance",
         "hola", "gracias", "wave", "pray", "smile", "sweat", "tada",
     };
 

@@ -64,6 +64,10 @@ public sealed class OneInboxBrowserTests(BrowserFixture browser)
         var issuePane = page.GetByTestId("issue-pane");
         await Assertions.Expect(issuePane.GetByTestId("issue-item-key")).ToHaveTextAsync($"{GitHubDeskHarness.Repository}#{number}");
         await Assertions.Expect(issuePane.GetByTestId("issue-detail")).ToBeVisibleAsync();
+
+        // Search first, done for us: the pane shows the earlier Slack thread with the same error, and offers to link it.
+        await Assertions.Expect(issuePane.GetByTestId("similar-item")).ToContainTextAsync("error E4711");
+        await Assertions.Expect(issuePane.GetByTestId("similar-duplicate")).ToContainTextAsync("Probably asked in Slack too");
         await page.Keyboard.PressAsync("r");
         await Assertions.Expect(page.Locator("#issue-comment")).ToBeFocusedAsync();
         await page.Locator("#issue-comment").FillAsync("Thanks for the report, we can reproduce it with a 3 GB file.");
