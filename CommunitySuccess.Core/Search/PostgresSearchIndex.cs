@@ -130,19 +130,23 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
         // Any of the terms (tsquery ||); ts_rank counts how many and how often, the best match speaks for its thread or issue.
         var query = string.Join(" || ", terms.Select((_, i) => $"plainto_tsquery('simple', @t{i})"));
         var window = SimilarCandidateReader.HitWindow;
+        var newest = SimilarCandidateReader.MatchWindow;
         await using var command = new NpgsqlCommand($"""
             WITH q AS (SELECT {query} AS query),
-            hits AS (SELECT m."Id" AS id, ts_rank({MessageVector}, q.query) AS score FROM "ThreadMessages" m, q WHERE {MessageVector} @@ q.query ORDER BY score DESC LIMIT {window})
+            newest AS (SELECT m."Id" AS id FROM "ThreadMessages" m, q WHERE {MessageVector} @@ q.query ORDER BY m."Id" DESC LIMIT {newest}),
+            hits AS (SELECT m."Id" AS id, ts_rank({MessageVector}, q.query) AS score FROM newest JOIN "ThreadMessages" m ON m."Id" = newest.id, q ORDER BY score DESC LIMIT {window})
             SELECT m."ThreadId", NULL::text, NULL::int, max(hits.score)::float8
             FROM hits JOIN "ThreadMessages" m ON m."Id" = hits.id JOIN "SupportThreads" t ON t."Id" = m."ThreadId"
             WHERE NOT m."IsDeleted" AND NOT t."IsNotSupport"
             GROUP BY m."ThreadId";
-            WITH q AS (SELECT {query} AS query)
+            WITH q AS (SELECT {query} AS query),
+            newest AS (SELECT i."Id" AS id FROM "GitHubIssues" i, q WHERE {IssueVector} @@ q.query AND NOT i."IsPullRequest" ORDER BY i."Id" DESC LIMIT {newest})
             SELECT NULL::bigint, i."Repository", i."Number", ts_rank({IssueVector}, q.query)::float8 AS score
-            FROM "GitHubIssues" i, q WHERE {IssueVector} @@ q.query AND NOT i."IsPullRequest" ORDER BY score DESC LIMIT {window};
-            WITH q AS (SELECT {query} AS query)
+            FROM newest JOIN "GitHubIssues" i ON i."Id" = newest.id, q ORDER BY score DESC LIMIT {window};
+            WITH q AS (SELECT {query} AS query),
+            newest AS (SELECT c."Id" AS id FROM "GitHubComments" c, q WHERE {CommentVector} @@ q.query ORDER BY c."Id" DESC LIMIT {newest})
             SELECT NULL::bigint, c."Repository", c."IssueNumber", ts_rank({CommentVector}, q.query)::float8 AS score
-            FROM "GitHubComments" c, q WHERE {CommentVector} @@ q.query ORDER BY score DESC LIMIT {window};
+            FROM newest JOIN "GitHubComments" c ON c."Id" = newest.id, q ORDER BY score DESC LIMIT {window};
             """, connection);
         for (var i = 0; i < terms.Count; i++)
         {

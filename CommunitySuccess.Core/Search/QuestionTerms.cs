@@ -20,8 +20,9 @@ public enum TermKind
 /// <summary>A distinctive term of a question and how much its kind counts (before rarity).</summary>
 public sealed record QueryTerm(string Term, TermKind Kind, double Boost);
 
-/// <summary>A term with its final weight: its kind's boost times its rarity in the index.</summary>
-public sealed record WeightedTerm(string Term, TermKind Kind, double Weight, int DocumentFrequency);
+/// <summary>A term with its final weight: its kind's boost times its rarity in the index. <see cref="IsCommon"/>: the index
+/// stopped counting it (too many documents to find candidates by).</summary>
+public sealed record WeightedTerm(string Term, TermKind Kind, double Weight, int DocumentFrequency, bool IsCommon = false);
 
 /// <summary>
 /// The pure rules of "similar earlier questions": which terms of a question are distinctive (error messages,
@@ -41,7 +42,7 @@ public static partial class QuestionTerms
     public const double IdentifierBoost = 2.2;
 
     /// <summary>Terms beyond this many (the weightiest kept) add cost and little evidence.</summary>
-    public const int MaxTerms = 24;
+    public const int MaxTerms = 16;
 
     // Greetings, filler and the most common English words: they say nothing about which problem it is. Support
     // vocabulary that every question shares ("error", "issue", "help") is left to rarity, which knows better per install.
@@ -131,26 +132,33 @@ public static partial class QuestionTerms
     /// <summary>
     /// Weighs terms by rarity (BM25's inverse document frequency over <paramref name="documents"/> documents) times their
     /// kind's boost. <paramref name="frequencies"/> counts the documents holding each term, the question's own included
-    /// (one less is used); a term found nowhere else can match nothing and is left out. Weightiest first.
+    /// (one less is used), up to <paramref name="cap"/>; a term found nowhere else can match nothing and is left out. A term
+    /// that reached the cap is common: it is taken to be in at least one document of <see cref="CommonShare"/>, so a very
+    /// common word weighs little even though its exact count is never paid for. Weightiest first.
     /// </summary>
-    public static IReadOnlyList<WeightedTerm> Weigh(IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, int> frequencies, long documents)
+    public static IReadOnlyList<WeightedTerm> Weigh(IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, int> frequencies, long documents, int cap)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(frequencies);
         var weighted = new List<WeightedTerm>();
         foreach (var term in terms)
         {
-            var elsewhere = Math.Max(0, frequencies.GetValueOrDefault(term.Term) - 1);
+            var counted = frequencies.GetValueOrDefault(term.Term);
+            var common = counted >= cap;
+            var elsewhere = common ? (int)Math.Max(cap, documents / CommonShare) : Math.Max(0, counted - 1);
             if (elsewhere == 0)
             {
                 continue;
             }
 
-            weighted.Add(new WeightedTerm(term.Term, term.Kind, term.Boost * Idf(elsewhere, documents), elsewhere));
+            weighted.Add(new WeightedTerm(term.Term, term.Kind, term.Boost * Idf(elsewhere, documents), elsewhere, common));
         }
 
         return [.. weighted.OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)];
     }
+
+    /// <summary>A term the index stopped counting is assumed to be in one document of this many, or more.</summary>
+    public const int CommonShare = 50;
 
     /// <summary>BM25's inverse document frequency, never negative: a word in half the documents is worth ~0.7, in one of 10,000 ~9.</summary>
     public static double Idf(int documentFrequency, long documents)

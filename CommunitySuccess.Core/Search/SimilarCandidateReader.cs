@@ -11,6 +11,10 @@ internal static class SimilarCandidateReader
     /// <summary>How many of the best-ranked matches of each table are grouped into threads and issues.</summary>
     public const int HitWindow = 300;
 
+    /// <summary>How many of the newest matches of each table are ranked: all of them for rare terms, a bounded walk for
+    /// common ones (as <see cref="SqliteSearchIndex.RankWindow"/> does for search).</summary>
+    public const int MatchWindow = 2000;
+
     public static void AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

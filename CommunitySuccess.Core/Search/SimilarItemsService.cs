@@ -35,8 +35,9 @@ public sealed class SimilarItemsService(
     /// <summary>From this share on, a GitHub issue and a thread are probably the same problem: the pane offers to link them.</summary>
     public const double DuplicateSimilarity = 0.45;
 
-    /// <summary>A term in this many documents of one table or more is common: it still weighs (a little) but finds nothing.</summary>
-    public const int CommonTermCap = 500;
+    /// <summary>The index counts a term's documents up to this many per table (a common word costs no more than a rare one);
+    /// a term reaching it is common: it still weighs (a little), and finds candidates only when the question has no rarer term.</summary>
+    public const int CommonTermCap = 200;
 
     /// <summary>The weightiest terms that find candidates.</summary>
     public const int MaxQueryTerms = 12;
@@ -84,8 +85,10 @@ public sealed class SimilarItemsService(
         }
 
         var counts = await index.CountTermsAsync([.. extracted.Select(t => t.Term)], CommonTermCap, cancellationToken);
-        var weighted = QuestionTerms.Weigh(extracted, counts.Frequencies, counts.Documents);
-        var finding = weighted.Where(t => t.DocumentFrequency < CommonTermCap).Take(MaxQueryTerms).Select(t => t.Term).ToList();
+        var weighted = QuestionTerms.Weigh(extracted, counts.Frequencies, counts.Documents, CommonTermCap);
+        // Rare terms find the candidates; common ones would flood them (the index ranks only the newest matches of those).
+        var rare = weighted.Where(t => !t.IsCommon).ToList();
+        var finding = (rare.Count > 0 ? rare : weighted).Take(MaxQueryTerms).Select(t => t.Term).ToList();
         if (finding.Count == 0)
         {
             return new SimilarItems([], weighted);

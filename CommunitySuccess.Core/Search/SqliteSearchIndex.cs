@@ -103,19 +103,20 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
         // bm25 weighs each term by its rarity; the best-ranked message, issue or comment speaks for its thread or issue.
         var match = string.Join(" OR ", terms.Select(Phrase));
         var window = SimilarCandidateReader.HitWindow;
+        var newest = SimilarCandidateReader.MatchWindow;
         var sql = $"""
             SELECT m.ThreadId, NULL, NULL, min(hits.score) AS score
-            FROM (SELECT rowid AS id, bm25(MessageSearch) AS score FROM MessageSearch WHERE MessageSearch MATCH $match ORDER BY score LIMIT {window}) hits
+            FROM (SELECT id, score FROM (SELECT rowid AS id, bm25(MessageSearch) AS score FROM MessageSearch WHERE MessageSearch MATCH $match ORDER BY rowid DESC LIMIT {newest}) ORDER BY score LIMIT {window}) hits
             JOIN ThreadMessages m ON m.Id = hits.id
             JOIN SupportThreads t ON t.Id = m.ThreadId
             WHERE m.IsDeleted = 0 AND t.IsNotSupport = 0
             GROUP BY m.ThreadId;
             SELECT NULL, i.Repository, i.Number, hits.score
-            FROM (SELECT rowid AS id, bm25(IssueSearch, 2.0, 1.0) AS score FROM IssueSearch WHERE IssueSearch MATCH $match ORDER BY score LIMIT {window}) hits
+            FROM (SELECT id, score FROM (SELECT rowid AS id, bm25(IssueSearch, 2.0, 1.0) AS score FROM IssueSearch WHERE IssueSearch MATCH $match ORDER BY rowid DESC LIMIT {newest}) ORDER BY score LIMIT {window}) hits
             JOIN GitHubIssues i ON i.Id = hits.id
             WHERE i.IsPullRequest = 0;
             SELECT NULL, c.Repository, c.IssueNumber, hits.score
-            FROM (SELECT rowid AS id, bm25(CommentSearch) AS score FROM CommentSearch WHERE CommentSearch MATCH $match ORDER BY score LIMIT {window}) hits
+            FROM (SELECT id, score FROM (SELECT rowid AS id, bm25(CommentSearch) AS score FROM CommentSearch WHERE CommentSearch MATCH $match ORDER BY rowid DESC LIMIT {newest}) ORDER BY score LIMIT {window}) hits
             JOIN GitHubComments c ON c.Id = hits.id;
             """;
         await using var command = connection.CreateCommand();

@@ -66,11 +66,26 @@ public sealed class QuestionTermsTests
         QueryTerm[] terms = [new("worker", TermKind.Word, 1), new("e4711", TermKind.Identifier, QuestionTerms.IdentifierBoost), new("typo", TermKind.Word, 1)];
         var frequencies = new Dictionary<string, int> { ["worker"] = 400, ["e4711"] = 3, ["typo"] = 1 };
 
-        var weighted = QuestionTerms.Weigh(terms, frequencies, 1_000);
+        var weighted = QuestionTerms.Weigh(terms, frequencies, 1_000, cap: 500);
 
         Assert.Equal(["e4711", "worker"], weighted.Select(t => t.Term));
         Assert.Equal([2, 399], weighted.Select(t => t.DocumentFrequency));
         Assert.True(weighted[0].Weight > 5 * weighted[1].Weight);
+        Assert.DoesNotContain(weighted, t => t.IsCommon);
+    }
+
+    [Fact]
+    public void Weigh_TermCountedUpToTheCap_IsCommonAndWeighsAsOneDocumentInFifty()
+    {
+        QueryTerm[] terms = [new("deploy", TermKind.Word, 1), new("e4711", TermKind.Identifier, 1)];
+
+        var weighted = QuestionTerms.Weigh(terms, new Dictionary<string, int> { ["deploy"] = 200, ["e4711"] = 6 }, 500_000, cap: 200);
+
+        var deploy = Assert.Single(weighted, t => t.Term == "deploy");
+        Assert.True(deploy.IsCommon);
+        Assert.Equal(10_000, deploy.DocumentFrequency);
+        Assert.Equal(QuestionTerms.Idf(10_000, 500_000), deploy.Weight, 6);
+        Assert.False(Assert.Single(weighted, t => t.Term == "e4711").IsCommon);
     }
 
     [Theory]

@@ -50,6 +50,9 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
 
     private readonly Func<Task<DbConnection>> _openRaw;
 
+    /// <summary>The app's services over the benchmark database, for other measurements on the same data.</summary>
+    public IServiceProvider Provider => _services;
+
     private InboxSearchBenchmark(ServiceProvider services, Func<Task<DbConnection>> openRaw)
     {
         _services = services;
@@ -114,7 +117,7 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
         services.AddTeam();
         services.AddInbox();
         services.AddOutbox(runWorker: false);
-        services.AddSlackClient();
+        services.AddSlackThreads();
         services.AddInboxWorkspace();
         services.AddSearch();
         return services.BuildServiceProvider();
@@ -217,7 +220,7 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
 
     private async Task<int> SearchAsync(string query) => (await _search.SearchAsync(query, CancellationToken.None)).Hits.Count;
 
-    private static async Task<BenchmarkResult> MeasureAsync(string name, int iterations, Func<Task<int>> operation)
+    internal static async Task<BenchmarkResult> MeasureAsync(string name, int iterations, Func<Task<int>> operation)
     {
         for (var i = 0; i < 5; i++)
         {

@@ -16,9 +16,10 @@ try
     var path = Path.Combine(folder, "bench.db");
     await using (var bench = await InboxSearchBenchmark.CreateAsync(path, threads, perThread))
     {
+        await SimilarItemsBenchmark.AddProblemThreadsAsync(path, threads);
         Console.WriteLine($"Generated in {watch.Elapsed.TotalSeconds:F1} s.");
         Console.WriteLine("## SQLite");
-        foreach (var result in await bench.RunAsync(iterations: 200))
+        foreach (var result in (await bench.RunAsync(iterations: 200)).Concat(await new SimilarItemsBenchmark(bench.Provider).RunAsync(iterations: 200)))
         {
             Console.WriteLine(result);
         }
@@ -35,7 +36,7 @@ try
             await using var bench = await InboxSearchBenchmark.OnPostgresAsync(path, connectionString);
             Console.WriteLine($"Copied to PostgreSQL and indexed in {watch.Elapsed.TotalSeconds:F1} s.");
             Console.WriteLine("## PostgreSQL");
-            foreach (var result in await bench.RunAsync(iterations: 200))
+            foreach (var result in (await bench.RunAsync(iterations: 200)).Concat(await new SimilarItemsBenchmark(bench.Provider).RunAsync(iterations: 200)))
             {
                 Console.WriteLine(result);
             }
