@@ -19,11 +19,23 @@ public interface ISearchIndex
     Task<TermCounts> CountTermsAsync(IReadOnlyList<string> terms, int cap, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Slack threads and GitHub issues holding any of the terms (in their question, a reply or a comment), best first by the
-    /// provider's own relevance, each once, at most <paramref name="limit"/>. Deleted messages and "not a support thread"
-    /// threads are left out. The caller re-scores them the same way on every provider.
+    /// Slack threads and GitHub issues whose messages, issue text or comments match the terms, each once, at most
+    /// <paramref name="limit"/>: with <see cref="CandidateMatch.AnyTerm"/> those holding any of them, best first by the
+    /// provider's own relevance (for rare terms: their matches are few); with <see cref="CandidateMatch.AllTerms"/> those
+    /// holding all of them, newest first, unranked (for common terms, whose relevance would cost a walk of every match).
+    /// Deleted messages and "not a support thread" threads are left out. The caller re-scores them the same way on every provider.
     /// </summary>
-    Task<IReadOnlyList<SimilarCandidate>> FindCandidatesAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<SimilarCandidate>> FindCandidatesAsync(IReadOnlyList<string> terms, CandidateMatch match, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>How <see cref="ISearchIndex.FindCandidatesAsync"/> combines its terms.</summary>
+public enum CandidateMatch
+{
+    /// <summary>Any of the terms, ranked by relevance.</summary>
+    AnyTerm,
+
+    /// <summary>All of the terms, newest first.</summary>
+    AllTerms,
 }
 
 /// <summary>Documents per term (capped) and the approximate number of documents.</summary>

@@ -116,7 +116,7 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
         return await SimilarCandidateReader.ReadCountsAsync(command, terms, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SimilarCandidate>> FindCandidatesAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SimilarCandidate>> FindCandidatesAsync(IReadOnlyList<string> terms, CandidateMatch match, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);
         if (terms.Count == 0)
@@ -127,25 +127,28 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        // Any of the terms (tsquery ||); ts_rank counts how many and how often, the best match speaks for its thread or issue.
-        var query = string.Join(" || ", terms.Select((_, i) => $"plainto_tsquery('simple', @t{i})"));
+        // Any of the terms (tsquery ||) ranked by ts_rank, the best match speaking for its thread or issue; or all of them
+        // (&&), newest first (the id as the score), as on SQLite.
+        var any = match == CandidateMatch.AnyTerm;
+        var query = string.Join(any ? " || " : " && ", terms.Select((_, i) => $"plainto_tsquery('simple', @t{i})"));
         var window = SimilarCandidateReader.HitWindow;
-        var newest = SimilarCandidateReader.MatchWindow;
+        var newest = any ? SimilarCandidateReader.MatchWindow : window;
+        string Score(string vector, string id) => any ? $"ts_rank({vector}, q.query)" : id;
         await using var command = new NpgsqlCommand($"""
             WITH q AS (SELECT {query} AS query),
             newest AS (SELECT m."Id" AS id FROM "ThreadMessages" m, q WHERE {MessageVector} @@ q.query ORDER BY m."Id" DESC LIMIT {newest}),
-            hits AS (SELECT m."Id" AS id, ts_rank({MessageVector}, q.query) AS score FROM newest JOIN "ThreadMessages" m ON m."Id" = newest.id, q ORDER BY score DESC LIMIT {window})
+            hits AS (SELECT m."Id" AS id, {Score(MessageVector, "m.\"Id\"")} AS score FROM newest JOIN "ThreadMessages" m ON m."Id" = newest.id, q ORDER BY score DESC LIMIT {window})
             SELECT m."ThreadId", NULL::text, NULL::int, max(hits.score)::float8
             FROM hits JOIN "ThreadMessages" m ON m."Id" = hits.id JOIN "SupportThreads" t ON t."Id" = m."ThreadId"
             WHERE NOT m."IsDeleted" AND NOT t."IsNotSupport"
             GROUP BY m."ThreadId";
             WITH q AS (SELECT {query} AS query),
             newest AS (SELECT i."Id" AS id FROM "GitHubIssues" i, q WHERE {IssueVector} @@ q.query AND NOT i."IsPullRequest" ORDER BY i."Id" DESC LIMIT {newest})
-            SELECT NULL::bigint, i."Repository", i."Number", ts_rank({IssueVector}, q.query)::float8 AS score
+            SELECT NULL::bigint, i."Repository", i."Number", ({Score(IssueVector, "i.\"Id\"")})::float8 AS score
             FROM newest JOIN "GitHubIssues" i ON i."Id" = newest.id, q ORDER BY score DESC LIMIT {window};
             WITH q AS (SELECT {query} AS query),
             newest AS (SELECT c."Id" AS id FROM "GitHubComments" c, q WHERE {CommentVector} @@ q.query ORDER BY c."Id" DESC LIMIT {newest})
-            SELECT NULL::bigint, c."Repository", c."IssueNumber", ts_rank({CommentVector}, q.query)::float8 AS score
+            SELECT NULL::bigint, c."Repository", c."IssueNumber", ({Score(CommentVector, "c.\"Id\"")})::float8 AS score
             FROM newest JOIN "GitHubComments" c ON c."Id" = newest.id, q ORDER BY score DESC LIMIT {window};
             """, connection);
         for (var i = 0; i < terms.Count; i++)

@@ -42,6 +42,9 @@ public sealed class SimilarItemsService(
     /// <summary>The weightiest terms that find candidates.</summary>
     public const int MaxQueryTerms = 12;
 
+    /// <summary>How many of a question's common terms must be found together when it has no rarer one.</summary>
+    public const int CommonTermsTogether = 3;
+
     /// <summary>Candidates re-scored per question.</summary>
     public const int CandidateLimit = 30;
 
@@ -86,15 +89,18 @@ public sealed class SimilarItemsService(
 
         var counts = await index.CountTermsAsync([.. extracted.Select(t => t.Term)], CommonTermCap, cancellationToken);
         var weighted = QuestionTerms.Weigh(extracted, counts.Frequencies, counts.Documents, CommonTermCap);
-        // Rare terms find the candidates; common ones would flood them (the index ranks only the newest matches of those).
-        var rare = weighted.Where(t => !t.IsCommon).ToList();
-        var finding = (rare.Count > 0 ? rare : weighted).Take(MaxQueryTerms).Select(t => t.Term).ToList();
+        // Rare terms find the candidates, ranked. Without any, the weightiest common terms together find the newest items
+        // holding all of them: ranking common terms would walk all their matches, and any one of them would find everything.
+        var rare = weighted.Where(t => !t.IsCommon).Take(MaxQueryTerms).Select(t => t.Term).ToList();
+        var (finding, match) = rare.Count > 0
+            ? (rare, CandidateMatch.AnyTerm)
+            : (weighted.Take(CommonTermsTogether).Select(t => t.Term).ToList(), CandidateMatch.AllTerms);
         if (finding.Count == 0)
         {
             return new SimilarItems([], weighted);
         }
 
-        var candidates = (await index.FindCandidatesAsync(finding, CandidateLimit, cancellationToken)).Where(c => c != self).ToList();
+        var candidates = (await index.FindCandidatesAsync(finding, match, CandidateLimit, cancellationToken)).Where(c => c != self).ToList();
         var loaded = await LoadAsync(candidates, cancellationToken);
         var found = new List<SimilarItem>();
         foreach (var candidate in loaded.Where(c => c.CreatedAt < before))
