@@ -72,14 +72,15 @@ public sealed class SimilarItemsService(
             .Select(i => new { i.Title, i.Body }).FirstOrDefaultAsync(cancellationToken);
         return issue is null
             ? SimilarItems.None
-            : await FindAsync(issue.Title + "\n" + issue.Body, item.CreatedAt, new SimilarCandidate(null, item.Location, item.Number), cancellationToken);
+            : await FindAsync(issue.Title + "\n" + issue.Body, item.CreatedAt, new SimilarCandidate(null, item.Location, item.Number), cancellationToken, laterThreadsToo: true);
     }
 
     /// <summary>
     /// The threads and issues created before <paramref name="before"/> most like <paramref name="question"/>, leaving out
-    /// <paramref name="self"/> (the item the question comes from).
+    /// <paramref name="self"/> (the item the question comes from). With <paramref name="laterThreadsToo"/> (for an issue),
+    /// Slack threads asked after it count too: people asking about a filed issue are its duplicates to link.
     /// </summary>
-    public async Task<SimilarItems> FindAsync(string question, DateTime before, SimilarCandidate? self, CancellationToken cancellationToken)
+    public async Task<SimilarItems> FindAsync(string question, DateTime before, SimilarCandidate? self, CancellationToken cancellationToken, bool laterThreadsToo = false)
     {
         var extracted = QuestionTerms.Extract(question);
         if (extracted.Count == 0)
@@ -103,7 +104,7 @@ public sealed class SimilarItemsService(
         var candidates = (await index.FindCandidatesAsync(finding, match, CandidateLimit, cancellationToken)).Where(c => c != self).ToList();
         var loaded = await LoadAsync(candidates, cancellationToken);
         var found = new List<SimilarItem>();
-        foreach (var candidate in loaded.Where(c => c.CreatedAt < before))
+        foreach (var candidate in loaded.Where(c => c.CreatedAt < before || (laterThreadsToo && c.Item.Kind == SimilarItemKind.SlackThread)))
         {
             var similarity = QuestionTerms.Coverage(weighted, candidate.QuestionTokens, candidate.ConversationTokens);
             if (similarity >= MinSimilarity)

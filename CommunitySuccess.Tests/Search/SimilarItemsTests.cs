@@ -43,14 +43,18 @@ public abstract class SimilarItemsTests(TestProvider provider)
         var thread = await seed.ThreadAsync(Start, "Every webhook is delivered twice since 3.7.3 (same delivery_id).", "Reproduced, filed it.");
         await seed.IssueAsync(11, Start + 600, "Webhooks delivered twice with the same delivery_id", closingComment: "Fixed in 3.8.1: one delivery per event again.");
         await seed.IssueAsync(12, Start + 1200, "Duplicate webhook deliveries: each event arrives two times with an identical delivery_id");
+        await seed.IssueAsync(13, Start + 1800, "Webhook delivered twice (same delivery_id) on 3.7.3", closingComment: "Duplicate of #11.");
+        var askedLater = await seed.ThreadAsync(Start + 2400, "Since 3.7.3 each webhook arrives twice, both with the same delivery_id. Known?");
 
         var found = await app.Services.GetRequiredService<SimilarItemsService>().FindForItemAsync(await seed.ItemOfAsync(null, 12), Ct);
 
-        Assert.Equal(["acme/widgets#11", null], found.Items.Select(i => i.IssueKey));
+        // Earlier issues, not later ones; Slack threads asked before or after the issue (those after are its duplicates to link).
+        Assert.Equal(["acme/widgets#11", null, null], found.Items.Select(i => i.IssueKey));
+        Assert.Contains(found.Items, i => i.ThreadId == askedLater);
         Assert.Equal("Fixed in 3.8.1: one delivery per event again.", found.Items[0].Answer?.Excerpt);
         Assert.Equal("https://github.com/acme/widgets/issues/11", found.Items[0].HtmlUrl);
-        Assert.Equal(thread, found.Items[1].ThreadId);
-        Assert.Equal("In Progress", found.Items[1].Status);
+        var earlier = Assert.Single(found.Items, i => i.ThreadId == thread);
+        Assert.Equal("In Progress", earlier.Status);
     }
 
     [Fact]
