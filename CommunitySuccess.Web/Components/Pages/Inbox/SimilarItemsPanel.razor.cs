@@ -109,7 +109,7 @@ public sealed partial class SimilarItemsPanel
 
     private string DuplicateText(SimilarItem duplicate) => duplicate.Kind == SimilarItemKind.GitHubIssue
         ? $"Probably the same as {duplicate.IssueKey} — link? The link is posted in the thread and the thread closes."
-        : $"Probably asked in Slack too: \"{duplicate.Title}\" — link? The link is posted in that thread and it closes.";
+        : $"Probably asked in Slack too: \"{Core.Inbox.SupportThread.FirstLineOf(duplicate.Title, 60)}\" — link? The link is posted in that thread and it closes.";
 
     private async Task LinkDuplicateAsync(SimilarItem duplicate)
     {
