@@ -3,6 +3,7 @@ using CommunitySuccess.Core.Notifications;
 using CommunitySuccess.Core.Search;
 using CommunitySuccess.Core.Slack;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
 
 namespace CommunitySuccess.Web.Components.Pages.Inbox;
 
@@ -51,6 +52,9 @@ public sealed partial class SimilarItemsPanel
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private ILogger<SimilarItemsPanel> Logger { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         if (ItemId != _shownId)
@@ -66,9 +70,19 @@ public sealed partial class SimilarItemsPanel
     protected override async Task RefreshAsync()
     {
         _now = Time.GetUtcNow().UtcDateTime;
-        var found = await Similar.FindForItemAsync(ItemId, Stopping);
-        _duplicate = await DuplicateAsync(found);
-        _found = found;
+        try
+        {
+            var found = await Similar.FindForItemAsync(ItemId, Stopping);
+            _duplicate = await DuplicateAsync(found);
+            _found = found;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // A help beside the item, not the item: the pane stays usable and says what is missing.
+            Logger.LogWarning(ex, "Similar questions of inbox item {ItemId} could not be read", ItemId);
+            _found = SimilarItems.None;
+            ShowResult(false, "Similar earlier questions could not be read from the search index.");
+        }
     }
 
     // Computed once when the item opens; a change elsewhere does not move the list under the reader's eyes.
