@@ -47,7 +47,7 @@ public sealed class BacklogService(
         var issues = await db.Set<GitHubIssue>().AsNoTracking()
             .Where(i => i.State == "open" && i.Labels.Any(l => l.Name == labels.Community || l.Name == labels.OpenToContribution))
             .ToListAsync(cancellationToken);
-        var counts = await links.CountThreadsPerIssueAsync(issues.Select(i => i.Repository).Distinct().ToList(), cancellationToken);
+        var counts = await links.CountAskersPerIssueAsync(issues.Select(i => i.Repository).Distinct().ToList(), cancellationToken);
         var items = issues.Select(i => new BacklogItem(
             i.Id, i.Repository, i.Number, i.Title, i.AuthorLogin, i.ReactionsTotal, i.CreatedAt, i.HtmlUrl, i.AssigneeLogins,
             i.LabelNames.Contains(labels.DeploymentBlocker) ? BacklogGroup.DeploymentBlockers

@@ -44,16 +44,21 @@ public sealed partial class ThreadIssueLinkService(
     /// <summary>GitHub's limit on an issue body, less room for our hidden tag.</summary>
     public const int MaxBodyLength = 65_000;
 
-    /// <summary>How many Slack threads are linked to each issue ("asked by N users"), keyed by <c>owner/repo#number</c>.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountThreadsPerIssueAsync(IReadOnlyCollection<string> repositories, CancellationToken cancellationToken)
+    /// <summary>
+    /// "Asked by N users": per issue, how many different people asked about it in Slack — the askers of the threads linked
+    /// to it (a person who asked twice counts once), keyed by <c>owner/repo#number</c>. Only explicit links count: a
+    /// similar thread nobody linked is a suggestion (<see cref="Search.SimilarItemsService"/>), not evidence.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountAskersPerIssueAsync(IReadOnlyCollection<string> repositories, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<ThreadIssueLink>().AsNoTracking()
             .Where(l => l.Number > 0 && repositories.Contains(l.Repository))
-            .GroupBy(l => new { l.Repository, l.Number })
-            .Select(g => new { g.Key.Repository, g.Key.Number, Count = g.Select(l => l.ThreadId).Distinct().Count() })
+            .Join(db.Set<SupportThread>(), l => l.ThreadId, t => t.Id, (l, t) => new { l.Repository, l.Number, t.UserId })
+            .Distinct()
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => $"{r.Repository}#{r.Number}", r => r.Count, StringComparer.OrdinalIgnoreCase);
+        return rows.GroupBy(r => $"{r.Repository}#{r.Number}", StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The thread, or null when there is none with that id.</summary>

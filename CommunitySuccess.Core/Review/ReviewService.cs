@@ -16,9 +16,11 @@ public sealed record ReviewOutcome(bool Sprint, bool CommunityBacklog, bool Open
     public bool IsEmpty => !Sprint && !CommunityBacklog && !OpenToContribution;
 }
 
-/// <summary>An issue waiting for the product team.</summary>
+/// <summary>An issue waiting for the product team; <see cref="AskedBy"/>: how many people asked about it in linked Slack threads.</summary>
 public sealed record ReviewItem(long IssueId, string Repository, int Number, string Title, string AuthorLogin, int Reactions, DateTime CreatedAt, string HtmlUrl)
 {
+    public int AskedBy { get; init; }
+
     public string Key => $"{Repository}#{Number}";
 }
 
@@ -60,6 +62,8 @@ public sealed class ReviewService(
                 .Select(i => new ReviewItem(i.Id, i.Repository, i.Number, i.Title, i.AuthorLogin, i.ReactionsTotal, i.CreatedAt, i.HtmlUrl))
                 .ToListAsync(cancellationToken))
             .Where(i => !decidedIds.Contains(i.IssueId)).ToList();
+        var askers = await links.CountAskersPerIssueAsync([.. toDecide.Select(i => i.Repository).Distinct()], cancellationToken);
+        toDecide = [.. toDecide.Select(i => i with { AskedBy = askers.GetValueOrDefault(i.Key) })];
         var referred = await db.Set<SupportThread>().AsNoTracking()
             .Where(t => t.ReferredToProduct && !t.IsNotSupport)
             .OrderByDescending(t => t.ReferredToProductAt)

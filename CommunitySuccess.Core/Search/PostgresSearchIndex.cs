@@ -91,6 +91,75 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
         return new SearchResults(hits.OrderBy(h => h.Score).ThenByDescending(h => h.At).Take(limit).ToList(), query, RankedWithinNewest: true);
     }
 
+    public async Task<TermCounts> CountTermsAsync(IReadOnlyList<string> terms, int cap, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // One row: the documents, then per term the capped count of each table summed (each LIMIT stops a common word early).
+        // Messages' ids only grow, so the largest is their count without a scan.
+        var columns = terms.Select((_, i) => $"""
+            (SELECT count(*) FROM (SELECT 1 FROM "ThreadMessages" m WHERE {MessageVector} @@ plainto_tsquery('simple', @t{i}) LIMIT {cap}) x)
+            + (SELECT count(*) FROM (SELECT 1 FROM "GitHubIssues" i WHERE {IssueVector} @@ plainto_tsquery('simple', @t{i}) LIMIT {cap}) x)
+            + (SELECT count(*) FROM (SELECT 1 FROM "GitHubComments" c WHERE {CommentVector} @@ plainto_tsquery('simple', @t{i}) LIMIT {cap}) x)
+            """);
+        await using var command = new NpgsqlCommand($"""
+            SELECT (SELECT coalesce(max("Id"), 0) FROM "ThreadMessages") + (SELECT count(*) FROM "GitHubIssues") + (SELECT count(*) FROM "GitHubComments")
+            {string.Concat(columns.Select(c => ", " + c))}
+            """, connection);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            command.Parameters.AddWithValue($"t{i}", terms[i]);
+        }
+
+        return await SimilarCandidateReader.ReadCountsAsync(command, terms, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SimilarCandidate>> FindCandidatesAsync(IReadOnlyList<string> terms, CandidateMatch match, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // Any of the terms (tsquery ||) ranked by ts_rank, the best match speaking for its thread or issue; or all of them
+        // (&&), newest first (the id as the score), as on SQLite.
+        var any = match == CandidateMatch.AnyTerm;
+        var query = string.Join(any ? " || " : " && ", terms.Select((_, i) => $"plainto_tsquery('simple', @t{i})"));
+        var window = SimilarCandidateReader.HitWindow;
+        var newest = any ? SimilarCandidateReader.MatchWindow : window;
+        string Score(string vector, string id) => any ? $"ts_rank({vector}, q.query)" : id;
+        await using var command = new NpgsqlCommand($"""
+            WITH q AS (SELECT {query} AS query),
+            newest AS (SELECT m."Id" AS id FROM "ThreadMessages" m, q WHERE {MessageVector} @@ q.query ORDER BY m."Id" DESC LIMIT {newest}),
+            hits AS (SELECT m."Id" AS id, {Score(MessageVector, "m.\"Id\"")} AS score FROM newest JOIN "ThreadMessages" m ON m."Id" = newest.id, q ORDER BY score DESC LIMIT {window})
+            SELECT m."ThreadId", NULL::text, NULL::int, max(hits.score)::float8
+            FROM hits JOIN "ThreadMessages" m ON m."Id" = hits.id JOIN "SupportThreads" t ON t."Id" = m."ThreadId"
+            WHERE NOT m."IsDeleted" AND NOT t."IsNotSupport"
+            GROUP BY m."ThreadId";
+            WITH q AS (SELECT {query} AS query),
+            newest AS (SELECT i."Id" AS id FROM "GitHubIssues" i, q WHERE {IssueVector} @@ q.query AND NOT i."IsPullRequest" ORDER BY i."Id" DESC LIMIT {newest})
+            SELECT NULL::bigint, i."Repository", i."Number", ({Score(IssueVector, "i.\"Id\"")})::float8 AS score
+            FROM newest JOIN "GitHubIssues" i ON i."Id" = newest.id, q ORDER BY score DESC LIMIT {window};
+            WITH q AS (SELECT {query} AS query),
+            newest AS (SELECT c."Id" AS id FROM "GitHubComments" c, q WHERE {CommentVector} @@ q.query ORDER BY c."Id" DESC LIMIT {newest})
+            SELECT NULL::bigint, c."Repository", c."IssueNumber", ({Score(CommentVector, "c.\"Id\"")})::float8 AS score
+            FROM newest JOIN "GitHubComments" c ON c."Id" = newest.id, q ORDER BY score DESC LIMIT {window};
+            """, connection);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            command.Parameters.AddWithValue($"t{i}", terms[i]);
+        }
+
+        // ts_rank: higher is better.
+        return await SimilarCandidateReader.ReadCandidatesAsync(command, limit, lowerIsBetter: false, cancellationToken);
+    }
+
     private static string MessageVectorOf(string alias) => $"""to_tsvector('simple', {alias}"Text")""";
 
     // The title weighs more than the body, as FTS5's bm25 weights (2, 1) do on SQLite.

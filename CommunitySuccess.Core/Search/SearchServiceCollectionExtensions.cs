@@ -12,6 +12,7 @@ public static class SearchServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<PostgresSearchIndex>(sp)
             : ActivatorUtilities.CreateInstance<SqliteSearchIndex>(sp));
         services.AddSingleton<SearchService>();
+        services.AddSingleton<SimilarItemsService>();
         return services;
     }
 }

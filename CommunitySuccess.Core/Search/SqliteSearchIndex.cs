@@ -66,6 +66,72 @@ public sealed class SqliteSearchIndex(IDbContextFactory<AppDbContext> dbFactory,
         return new SearchResults(hits.OrderBy(h => h.Score).ThenByDescending(h => h.At).Take(limit).ToList(), query, RankedWithinNewest: true);
     }
 
+    public async Task<TermCounts> CountTermsAsync(IReadOnlyList<string> terms, int cap, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var phrases = terms.Select(Phrase).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        // One row: per term, the capped count of each table summed; then the documents. Messages' ids only grow, so the
+        // largest is their count without a scan; issues and comments are far fewer.
+        var columns = phrases.Select((_, i) => string.Join(" + ", Indexes.Select(index =>
+            $"(SELECT count(*) FROM (SELECT 1 FROM {index.Name} WHERE {index.Name} MATCH $t{i} LIMIT {cap}))")));
+        command.CommandText = $"""
+            SELECT (SELECT coalesce(max(Id), 0) FROM ThreadMessages) + (SELECT count(*) FROM GitHubIssues) + (SELECT count(*) FROM GitHubComments)
+            {string.Concat(columns.Select(c => ", " + c))}
+            """;
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            SimilarCandidateReader.AddParameter(command, $"$t{i}", phrases[i]);
+        }
+
+        return await SimilarCandidateReader.ReadCountsAsync(command, terms, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SimilarCandidate>> FindCandidatesAsync(IReadOnlyList<string> terms, CandidateMatch match, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        // bm25 weighs each term by its rarity; the best-ranked message, issue or comment speaks for its thread or issue. bm25
+        // counts each term's matches first, which for common terms is a walk of their whole index: those are taken newest
+        // first (rowid as the score) instead.
+        var any = match == CandidateMatch.AnyTerm;
+        var expression = string.Join(any ? " OR " : " AND ", terms.Select(Phrase));
+        var window = SimilarCandidateReader.HitWindow;
+        var newest = any ? SimilarCandidateReader.MatchWindow : window;
+        string Score(string bm25) => any ? bm25 : "-rowid";
+        var sql = $"""
+            SELECT m.ThreadId, NULL, NULL, min(hits.score) AS score
+            FROM (SELECT id, score FROM (SELECT rowid AS id, {Score("bm25(MessageSearch)")} AS score FROM MessageSearch WHERE MessageSearch MATCH $match ORDER BY rowid DESC LIMIT {newest}) ORDER BY score LIMIT {window}) hits
+            JOIN ThreadMessages m ON m.Id = hits.id
+            JOIN SupportThreads t ON t.Id = m.ThreadId
+            WHERE m.IsDeleted = 0 AND t.IsNotSupport = 0
+            GROUP BY m.ThreadId;
+            SELECT NULL, i.Repository, i.Number, hits.score
+            FROM (SELECT id, score FROM (SELECT rowid AS id, {Score("bm25(IssueSearch, 2.0, 1.0)")} AS score FROM IssueSearch WHERE IssueSearch MATCH $match ORDER BY rowid DESC LIMIT {newest}) ORDER BY score LIMIT {window}) hits
+            JOIN GitHubIssues i ON i.Id = hits.id
+            WHERE i.IsPullRequest = 0;
+            SELECT NULL, c.Repository, c.IssueNumber, hits.score
+            FROM (SELECT id, score FROM (SELECT rowid AS id, {Score("bm25(CommentSearch)")} AS score FROM CommentSearch WHERE CommentSearch MATCH $match ORDER BY rowid DESC LIMIT {newest}) ORDER BY score LIMIT {window}) hits
+            JOIN GitHubComments c ON c.Id = hits.id;
+            """;
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        SimilarCandidateReader.AddParameter(command, "$match", expression);
+        // bm25: lower is better.
+        return await SimilarCandidateReader.ReadCandidatesAsync(command, limit, lowerIsBetter: true, cancellationToken);
+    }
+
+    private static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     /// <summary>
     /// Turns what a person typed into a safe FTS5 expression: each whitespace-separated chunk becomes a quoted
     /// phrase (so <c>ECONNREFUSED 127.0.0.1</c> or <c>"foo" OR bar</c> is text, never query syntax); chunks are ANDed.

@@ -64,6 +64,15 @@ public sealed class OneInboxBrowserTests(BrowserFixture browser)
         var issuePane = page.GetByTestId("issue-pane");
         await Assertions.Expect(issuePane.GetByTestId("issue-item-key")).ToHaveTextAsync($"{GitHubDeskHarness.Repository}#{number}");
         await Assertions.Expect(issuePane.GetByTestId("issue-detail")).ToBeVisibleAsync();
+
+        // Search first, done for us: the pane shows the earlier Slack thread with the same error, and offers to link it.
+        await Assertions.Expect(issuePane.GetByTestId("similar-item")).ToContainTextAsync("error E4711");
+        await Assertions.Expect(issuePane.GetByTestId("similar-duplicate")).ToContainTextAsync("Probably asked in Slack too");
+        // Its team answer starts the comment, with where it was given.
+        await issuePane.GetByTestId("similar-insert").ClickAsync();
+        await Assertions.Expect(page.Locator("#issue-comment")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(
+            @"^Thanks! Which version of the exporter is it\?\n\n\(Answered earlier: https?://\S+\)$"));
+        await page.Locator("body").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
         await page.Keyboard.PressAsync("r");
         await Assertions.Expect(page.Locator("#issue-comment")).ToBeFocusedAsync();
         await page.Locator("#issue-comment").FillAsync("Thanks for the report, we can reproduce it with a 3 GB file.");

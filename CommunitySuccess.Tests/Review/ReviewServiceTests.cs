@@ -89,6 +89,32 @@ public sealed class ReviewServiceTests
     }
 
     [Fact]
+    public async Task Board_IssueLinkedToThreads_SaysHowManyDifferentPeopleAskedOnBoardAndBacklog()
+    {
+        await using var app = await StartWithIssuesAsync();
+        var seed = new CommunitySuccess.Tests.Search.SimilarItemsSeed(app);
+        long[] threads =
+        [
+            await seed.ThreadAsync(1_700_000_000, "Is SSO supported?", user: "U0PRIYA001"),
+            await seed.ThreadAsync(1_700_000_600, "SAML login please", user: "U0KENJI001"),
+            await seed.ThreadAsync(1_700_001_200, "Any news on SSO?", user: "U0PRIYA001"),
+            await seed.ThreadAsync(1_700_001_800, "Crash on my Raspberry Pi", user: "U0LUCAS001"),
+        ];
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct))
+        {
+            db.AddRange(threads.Select((t, i) => new ThreadIssueLink { ThreadId = t, Repository = Repo, Number = i < 3 ? 101 : 103, LinkedBy = "Ana" }));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var board = await app.Services.GetRequiredService<ReviewService>().GetBoardAsync(Ct);
+        var backlog = await app.Services.GetRequiredService<BacklogService>().ListAsync(BacklogOrder.Reactions, Ct);
+
+        Assert.Equal(2, Assert.Single(board.ToDecide, i => i.Number == 101).AskedBy);
+        Assert.Equal(0, Assert.Single(board.ToDecide, i => i.Number == 102).AskedBy);
+        Assert.Equal(1, Assert.Single(backlog, i => i.Number == 103).AskedByThreads);
+    }
+
+    [Fact]
     public async Task Backlog_GroupsBlockersFirstThenContributionThenSmallRequests()
     {
         await using var app = await StartWithIssuesAsync();

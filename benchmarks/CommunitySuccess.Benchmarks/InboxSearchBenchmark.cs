@@ -50,6 +50,9 @@ public sealed class InboxSearchBenchmark : IAsyncDisposable
 
     private readonly Func<Task<DbConnection>> _openRaw;
 
+    /// <summary>The app's services over the benchmark database, for other measurements on the same data.</summary>
+    public IServiceProvider Provider => _services;
+
     private InboxSearchBenchmark(ServiceProvider services, Func<Task<DbConnection>> openRaw)
     {
         _services = services;

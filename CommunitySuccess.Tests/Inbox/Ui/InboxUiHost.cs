@@ -4,6 +4,7 @@ using CommunitySuccess.Core.Data;
 using CommunitySuccess.Core.GitHub;
 using CommunitySuccess.Core.Inbox;
 using CommunitySuccess.Core.Outbox;
+using CommunitySuccess.Core.Search;
 using CommunitySuccess.Core.Slack;
 using CommunitySuccess.Core.SlackMarkup;
 using CommunitySuccess.Core.Team;
@@ -56,8 +57,11 @@ public sealed class InboxUiHost : MudTestContext
         // The thread pane hosts the GitHub panel (linked issues, create / link); no repository is configured here.
         services.Configure<CommunitySuccess.Core.GitHub.GitHubOptions>(_ => { });
         services.AddGitHubDesk();
+        // The panes show similar earlier questions from the full-text index.
+        services.AddSearch();
         _core = services.BuildServiceProvider();
         _core.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _core.GetRequiredService<ISearchIndex>().EnsureCreatedAsync(CancellationToken.None).GetAwaiter().GetResult();
         _core.GetRequiredService<TeamService>().SeedIfEmptyAsync(
             [new TeamMember { Name = MeName, Email = MeEmail, SlackUserId = MeSlackId, TimeZone = "Europe/Lisbon" }], CancellationToken.None)
             .GetAwaiter().GetResult();

@@ -59,6 +59,14 @@ public sealed partial class IssueDetailPane
         }
     }
 
+    /// <summary>Adds text to the comment box (an earlier answer to start from) and puts the cursor there.</summary>
+    public async Task InsertIntoCommentAsync(string text)
+    {
+        _comment = string.IsNullOrWhiteSpace(_comment) ? text : _comment.TrimEnd() + "\n\n" + text;
+        StateHasChanged();
+        await FocusCommentAsync();
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         var key = $"{Repository}#{Number}";

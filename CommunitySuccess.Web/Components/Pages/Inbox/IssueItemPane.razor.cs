@@ -48,6 +48,9 @@ public sealed partial class IssueItemPane
     /// <summary>Puts the cursor in the comment box (the inbox's <c>r</c> key).</summary>
     public Task FocusCommentAsync() => _issue?.FocusCommentAsync() ?? Task.CompletedTask;
 
+    /// <summary>An earlier answer from the similar questions, as a starting point in the comment box.</summary>
+    private Task InsertEarlierAnswerAsync(string text) => _issue?.InsertIntoCommentAsync(text) ?? Task.CompletedTask;
+
     protected override async Task OnParametersSetAsync()
     {
         if (ItemId != _shownId)

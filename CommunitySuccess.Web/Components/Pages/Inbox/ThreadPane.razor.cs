@@ -52,6 +52,10 @@ public sealed partial class ThreadPane
     [Parameter]
     public EventCallback OnClose { get; set; }
 
+    /// <summary>The thread's inbox item: its similar earlier questions show when given.</summary>
+    [Parameter]
+    public long? ItemId { get; set; }
+
     [Inject]
     private InboxQueryService Queries { get; set; } = default!;
 
@@ -244,7 +248,14 @@ public sealed partial class ThreadPane
             return;
         }
 
-        var text = SavedReplyPlaceholders.Fill(saved.Text, _detail.Thread.UserId, Actor.DisplayName, _detail.CallBookingUrl);
+        AppendToReply(SavedReplyPlaceholders.Fill(saved.Text, _detail.Thread.UserId, Actor.DisplayName, _detail.CallBookingUrl));
+    }
+
+    /// <summary>An earlier answer from the similar questions, as a starting point in the reply box.</summary>
+    private void InsertEarlierAnswer(string text) => AppendToReply(text);
+
+    private void AppendToReply(string text)
+    {
         OnReplyChanged(string.IsNullOrWhiteSpace(_reply) ? text : _reply.TrimEnd() + "\n" + text);
         _noteMode = false;
     }

@@ -68,7 +68,7 @@ public sealed partial class ReviewPage
         _history = await Reviews.GetHistoryAsync(8, CancellationToken.None);
         _cards =
         [
-            .. _board.ToDecide.Select(i => new BoardCard(ToDecideZone, i.IssueId, i.Key, i.Title, $"{i.AuthorLogin} · {i.Reactions} reactions", i.HtmlUrl, null)),
+            .. _board.ToDecide.Select(i => new BoardCard(ToDecideZone, i.IssueId, i.Key, i.Title, $"{i.AuthorLogin} · {i.Reactions} reactions{(i.AskedBy > 0 ? $" · asked by {i.AskedBy} {(i.AskedBy == 1 ? "user" : "users")} in Slack" : "")}", i.HtmlUrl, null)),
             .. _board.ThisWeek.SelectMany(DecisionCards),
         ];
         // The drop container caches its zones' items: tell it the list changed.
