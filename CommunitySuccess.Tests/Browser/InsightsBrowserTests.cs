@@ -34,6 +34,11 @@ public sealed class InsightsBrowserTests(BrowserFixture browser)
         var page = await BrowserSession.NewPageAsync(browser, app);
         await BrowserSession.SignInAsync(page);
 
+        // The demo's avatars come from the sandbox over http on loopback: the page's policy lets them load.
+        await page.GotoAsync("/inbox");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.user-avatar img')].some(i => i.complete && i.naturalWidth > 0)");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Insights" }).ClickAsync();
         await page.GetByTestId("range-90").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("days=90"));

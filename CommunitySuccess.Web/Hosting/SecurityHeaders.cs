@@ -97,7 +97,11 @@ public static class SecurityHeaders
         }
 
         // img-src https: for Slack avatars (Slack's CDN); GitHub markdown images are links, never loaded by themselves.
-        return "default-src 'self'; script-src 'self' 'nonce-" + Nonce(context) + "'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
+        // In demo mode the sandbox serves its made-up people's avatars over plain http on loopback.
+        var demoImages = context.RequestServices.GetService<CommunitySuccess.Sandbox.SandboxServer>() is { } sandbox
+            ? " " + sandbox.BaseUrl.GetLeftPart(UriPartial.Authority)
+            : "";
+        return "default-src 'self'; script-src 'self' 'nonce-" + Nonce(context) + "'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:" + demoImages + "; "
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 
