@@ -26,16 +26,32 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The index expressions must be the very expressions the queries use, table alias aside.
         var created = await db.Database.SqlQueryRaw<int>("""
-            SELECT count(*)::int AS "Value" FROM pg_indexes WHERE indexname IN ('IX_ThreadMessages_Search', 'IX_GitHubIssues_Search', 'IX_GitHubComments_Search')
+            SELECT count(*)::int AS "Value" FROM pg_indexes WHERE indexname IN ('IX_ThreadMessages_SearchVector', 'IX_GitHubIssues_Search', 'IX_GitHubComments_Search')
             """).SingleAsync(cancellationToken);
+        // Messages (the big table) keep their vector in a column a trigger fills, not only in an index: a common word's
+        // newest matches are then found by walking the primary key backwards with a cheap check per row, instead of
+        // reading every match's row (150,000 for a word in 30% of 500,000 messages) to learn its id. A trigger rather
+        // than a generated column, so a later migration may still change the text column's type.
         var createSql = $"""
-            CREATE INDEX IF NOT EXISTS "IX_ThreadMessages_Search" ON "ThreadMessages" USING GIN ({MessageVectorOf("")});
+            ALTER TABLE "ThreadMessages" ADD COLUMN IF NOT EXISTS "SearchVector" tsvector;
+            CREATE OR REPLACE FUNCTION cs_thread_message_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW."SearchVector" := to_tsvector('simple', coalesce(NEW."Text", ''));
+                RETURN NEW;
+            END $$;
+            CREATE OR REPLACE TRIGGER "ThreadMessages_vector" BEFORE INSERT OR UPDATE OF "Text" ON "ThreadMessages"
+                FOR EACH ROW EXECUTE FUNCTION cs_thread_message_vector();
+            UPDATE "ThreadMessages" SET "SearchVector" = to_tsvector('simple', coalesce("Text", '')) WHERE "SearchVector" IS NULL;
+            CREATE INDEX IF NOT EXISTS "IX_ThreadMessages_SearchVector" ON "ThreadMessages" USING GIN ("SearchVector");
+            DROP INDEX IF EXISTS "IX_ThreadMessages_Search";
             CREATE INDEX IF NOT EXISTS "IX_GitHubIssues_Search" ON "GitHubIssues" USING GIN ({IssueVectorOf("")});
             CREATE INDEX IF NOT EXISTS "IX_GitHubComments_Search" ON "GitHubComments" USING GIN ({CommentVectorOf("")});
             """;
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.ExecuteSqlRawAsync(createSql, cancellationToken);
         if (created < 3)
         {
+            await db.Database.ExecuteSqlRawAsync("""ANALYZE "ThreadMessages" """, cancellationToken);
             logger.LogInformation("Search indexes created");
         }
     }
@@ -160,7 +176,7 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
         return await SimilarCandidateReader.ReadCandidatesAsync(command, limit, lowerIsBetter: false, cancellationToken);
     }
 
-    private static string MessageVectorOf(string alias) => $"""to_tsvector('simple', {alias}"Text")""";
+    private static string MessageVectorOf(string alias) => alias + "\"SearchVector\"";
 
     // The title weighs more than the body, as FTS5's bm25 weights (2, 1) do on SQLite.
     private static string IssueVectorOf(string alias) =>
