@@ -71,9 +71,11 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
         var tsQuery = string.Join(" && ", chunks.Select((_, i) => $"phraseto_tsquery('simple', @q{i})"));
         var window = SqliteSearchIndex.RankWindow;
         var hits = new List<SearchHit>();
+        // The messages' match is written out, not read from q: the planner then sees the words, knows from the
+        // column's statistics how common they are, and walks the primary key backwards for a common one.
         hits.AddRange(await ReadAsync(connection, chunks, terms, SearchHitReader.Message, $"""
             WITH q AS (SELECT {tsQuery} AS query),
-            newest AS (SELECT m."Id" AS id FROM "ThreadMessages" m, q WHERE {MessageVector} @@ q.query ORDER BY m."Id" DESC LIMIT {window}),
+            newest AS (SELECT m."Id" AS id FROM "ThreadMessages" m WHERE {MessageVector} @@ ({tsQuery}) ORDER BY m."Id" DESC LIMIT {window}),
             best AS (
                 SELECT m."Id" AS id, -ts_rank({MessageVector}, q.query)::float8 AS score
                 FROM newest JOIN "ThreadMessages" m ON m."Id" = newest.id, q ORDER BY score LIMIT {limit})
@@ -152,7 +154,7 @@ public sealed class PostgresSearchIndex(IDbContextFactory<AppDbContext> dbFactor
         string Score(string vector, string id) => any ? $"ts_rank({vector}, q.query)" : id;
         await using var command = new NpgsqlCommand($"""
             WITH q AS (SELECT {query} AS query),
-            newest AS (SELECT m."Id" AS id FROM "ThreadMessages" m, q WHERE {MessageVector} @@ q.query ORDER BY m."Id" DESC LIMIT {newest}),
+            newest AS (SELECT m."Id" AS id FROM "ThreadMessages" m WHERE {MessageVector} @@ ({query}) ORDER BY m."Id" DESC LIMIT {newest}),
             hits AS (SELECT m."Id" AS id, {Score(MessageVector, "m.\"Id\"")} AS score FROM newest JOIN "ThreadMessages" m ON m."Id" = newest.id, q ORDER BY score DESC LIMIT {window})
             SELECT m."ThreadId", NULL::text, NULL::int, max(hits.score)::float8
             FROM hits JOIN "ThreadMessages" m ON m."Id" = hits.id JOIN "SupportThreads" t ON t."Id" = m."ThreadId"
