@@ -201,25 +201,7 @@ public static partial class QuestionTerms
     public static IEnumerable<string> Tokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var i = 0;
-        while (i < text.Length)
-        {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                yield return text[start..i].ToLowerInvariant();
-            }
-        }
+        return Snippets.Words(text).Select(w => w.Word.ToLowerInvariant());
     }
 
     /// <summary>Lower case without accents, as FTS5's <c>remove_diacritics</c> compares.</summary>

@@ -44,7 +44,8 @@ public static class Snippets
         return html.ToString();
     }
 
-    private static IEnumerable<(string Word, int Start)> Words(string text)
+    /// <summary>Runs of letters and digits with where each starts: the full-text tokenizers' view of a text.</summary>
+    internal static IEnumerable<(string Word, int Start)> Words(string text)
     {
         var i = 0;
         while (i < text.Length)

@@ -32,7 +32,7 @@ public sealed class AccountAccess(IDbContextFactory<AppDbContext> dbFactory)
     /// Null when <paramref name="actor"/> may act with one of <paramref name="roles"/>; otherwise the refusal to show.
     /// An actor without an account id is the app itself (jobs, seeding) and may act; nobody signed in may not.
     /// </summary>
-    public async Task<string?> RefusalAsync(AppActor actor, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    private async Task<string?> RefusalAsync(AppActor actor, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(roles);
